@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import type { DrillProgressDto } from "@/lib/db/attempts";
+import type { DrillSummaryDto } from "@/lib/db/drills";
+import { DRILL_KIND_LABELS, formatDateTime } from "@/lib/format";
+
+export function DrillCard({ drill, progress }: { drill: DrillSummaryDto; progress: DrillProgressDto | null }) {
+  return (
+    <Link href={`/drills/${drill.slug}`} className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500 hover:shadow" data-testid={`drill-card-${drill.slug}`}>
+      <div className="flex items-center gap-2">
+        <Badge tone={drill.kind === "diagnosis" ? "violet" : "blue"}>{DRILL_KIND_LABELS[drill.kind]}</Badge>
+        <span className="text-xs text-slate-500">{drill.suggestedMinutes} min</span>
+      </div>
+      <h2 className="mt-2 font-semibold text-slate-900">{drill.title}</h2>
+      <p className="mt-1 text-sm text-slate-600">{drill.summary}</p>
+      <dl className="mt-4 grid grid-cols-2 gap-2 border-t border-slate-100 pt-3 text-xs">
+        <div>
+          <dt className="text-slate-500">Last result</dt>
+          <dd className="font-medium text-slate-800">{progress ? "Not graded yet" : "Not attempted"}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Best result</dt>
+          <dd className="font-medium text-slate-800">{progress ? "Not graded yet" : "—"}</dd>
+        </div>
+        {progress?.lastAttemptAt ? (
+          <div className="col-span-2 text-slate-500">
+            {progress.attemptCount} attempt{progress.attemptCount === 1 ? "" : "s"} · last {formatDateTime(progress.lastAttemptAt)}
+          </div>
+        ) : null}
+      </dl>
+    </Link>
+  );
+}

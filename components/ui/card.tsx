@@ -1,0 +1,5 @@
+import type { HTMLAttributes } from "react";
+
+export function Card({ className = "", ...props }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`} {...props} />;
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { MAX_ANSWER_CHARS, drillSlugSchema } from "@/lib/drills/schema";
+
+/** Longest time an attempt may report, in milliseconds (a learner may leave a tab open for a day). */
+export const MAX_ATTEMPT_DURATION_MS = 24 * 60 * 60 * 1000;
+
+/** One schema for the drill form and POST /api/attempts. */
+export const submitAttemptSchema = z.object({
+  drillSlug: drillSlugSchema,
+  answer: z
+    .string({ error: "answer must be text" })
+    .refine((s) => s.trim().length > 0, "answer must not be empty")
+    .refine((s) => s.length <= MAX_ANSWER_CHARS, `answer must be at most ${MAX_ANSWER_CHARS} characters`)
+    .refine((s) => !s.includes("\u0000"), "answer must not contain NUL characters"),
+  /** Time on the drill page's timer, in milliseconds. */
+  durationMs: z
+    .number({ error: "durationMs must be a number" })
+    .int("durationMs must be a whole number of milliseconds")
+    .min(0, "durationMs must not be negative")
+    .max(MAX_ATTEMPT_DURATION_MS, `durationMs must be at most ${MAX_ATTEMPT_DURATION_MS}`),
+});
+
+export type SubmitAttemptInput = z.infer<typeof submitAttemptSchema>;

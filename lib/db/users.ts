@@ -1,0 +1,44 @@
+/** User accounts. Password hashes never leave this module except for verification. */
+import { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { db } from "./client";
+
+export type UserDto = { id: string; email: string; name: string | null; sessionVersion: number };
+const userDtoSelect = { id: true, email: true, name: true, sessionVersion: true } satisfies Prisma.UserSelect;
+
+export async function createUser({ email, name, passwordHash }: { email: string; name?: string; passwordHash: string }): Promise<UserDto> {
+  try {
+    return await db.user.create({ data: { email, name: name || null, passwordHash }, select: userDtoSelect });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "An account with this email already exists", { issues: [{ field: "email", message: "email is already registered" }] });
+    }
+    throw error;
+  }
+}
+
+export async function getUserCredentials({ email }: { email: string }): Promise<(UserDto & { passwordHash: string | null }) | null> {
+  return db.user.findUnique({ where: { email }, select: { ...userDtoSelect, passwordHash: true } });
+}
+
+export async function getUserSession({ id }: { id: string }): Promise<UserDto | null> {
+  return db.user.findUnique({ where: { id }, select: userDtoSelect });
+}
+
+/** Ends every session issued so far: their JWTs carry the old version and are refused. */
+export async function bumpSessionVersion({ id }: { id: string }): Promise<number> {
+  const row = await db.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  return row.sessionVersion;
+}
+
+export async function setPasswordHash({ id, passwordHash }: { id: string; passwordHash: string }): Promise<number> {
+  const row = await db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  return row.sessionVersion;
+}
+
+/** Finds or creates the account for a GitHub identity (matched by GitHub id, then by verified email). */
+export async function upsertGithubUser({ githubId, email, name }: { githubId: string; email: string; name: string | null }): Promise<UserDto> {
+  const byGithub = await db.user.findUnique({ where: { githubId }, select: userDtoSelect });
+  if (byGithub) return byGithub;
+  return db.user.upsert({ where: { email }, create: { email, name, githubId }, update: { githubId }, select: userDtoSelect });
+}

@@ -1,0 +1,97 @@
+/**
+ * The edge helper every route handler uses: request id + structured request log, optional auth, body
+ * parsing with a size limit, and one mapping from errors to the JSON error shape (lib/errors.ts).
+ */
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ZodError, type ZodType } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { requireUser, type CurrentUser } from "@/lib/auth";
+import { AppError, type ErrorBody } from "@/lib/errors";
+import { log as rootLog, type Logger } from "@/lib/log";
+
+/** Largest JSON body any route accepts, in bytes (a 10,000-character answer is at most ~40 kB). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type Context<P> = { req: Request; params: P; log: Logger };
+type RouteHandler<P> = (req: Request, route: { params: Promise<P> }) => Promise<Response>;
+
+/** A route for signed-in users: answers 401 before the handler runs when there is no valid session. */
+export function withRoute<P = Record<string, string>>(handler: (ctx: Context<P> & { user: CurrentUser }) => Promise<Response>): RouteHandler<P> {
+  return wrap<P>(async (ctx) => {
+    const user = await requireUser();
+    return handler({ ...ctx, user, log: ctx.log.child({ userId: user.id }) });
+  });
+}
+
+/** A route anyone may call (health, sign-up). */
+export function withPublicRoute<P = Record<string, string>>(handler: (ctx: Context<P>) => Promise<Response>): RouteHandler<P> {
+  return wrap<P>(handler);
+}
+
+function wrap<P>(handler: (ctx: Context<P>) => Promise<Response>): RouteHandler<P> {
+  return async (req, route) => {
+    const requestId = randomUUID();
+    const started = performance.now();
+    const path = new URL(req.url).pathname;
+    const log = rootLog.child({ requestId });
+    let response: Response;
+    try {
+      response = await handler({ req, params: await route.params, log });
+    } catch (error) {
+      response = toErrorResponse(error, log);
+    }
+    response.headers.set("x-request-id", requestId);
+    log.info({ method: req.method, path, status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    return response;
+  };
+}
+
+/** Reads a JSON body: checks content type and size, then validates it with the schema. */
+export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Expected a JSON body (Content-Type: application/json)");
+  }
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `Body must be at most ${MAX_BODY_BYTES} bytes`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `Body must be at most ${MAX_BODY_BYTES} bytes`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "Body is not valid JSON");
+  }
+  return schema.parse(body);
+}
+
+export function errorJson(error: AppError): Response {
+  const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } };
+  const headers: Record<string, string> = {};
+  if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.retryAfterSeconds);
+  return Response.json(body, { status: error.status, headers });
+}
+
+export function toErrorResponse(error: unknown, log: Logger = rootLog): Response {
+  if (error instanceof AppError) return errorJson(error);
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message }));
+    const first = issues[0];
+    return errorJson(new AppError("INVALID_INPUT", first ? `${first.field}: ${first.message}` : "Invalid input", { issues }));
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") {
+    return errorJson(new AppError("NOT_FOUND", "Not found"));
+  }
+  if (isDatabaseUnavailable(error)) {
+    log.warn({ error: (error as Error).message }, "database unavailable");
+    return errorJson(new AppError("UNAVAILABLE", "The database is unavailable; try again shortly", { retryAfterSeconds: 5 }));
+  }
+  log.error({ error }, "unhandled error");
+  return errorJson(new AppError("INTERNAL", "Something went wrong on our side"));
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
+  return /ECONNREFUSED|ECONNRESET|57P01|57P03|terminating connection|Connection terminated|PrismaClientInitializationError|Can't reach database/i.test(text);
+}
