@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { parseRubric, type Rubric } from "@/lib/grading/rubric";
 import { drillContentSchema, type DrillContent } from "./schema";
 
 /** Where drill content is authored, relative to the repository root. */
@@ -52,4 +53,30 @@ function parseDrillFile(filePath: string): DrillContent {
     throw new Error(`Drill file ${file}: field "slug": expected "${expectedSlug}" to match the file name, got "${parsed.data.slug}"`);
   }
   return parsed.data;
+}
+
+/** Where rubrics are authored, one `<drill-slug>.json` per drill. */
+export const RUBRIC_CONTENT_DIR = path.join(process.cwd(), "prisma", "content", "rubrics");
+
+/**
+ * Reads and validates every rubric in `dir` (see lib/grading/rubric.ts for the format). Throws an
+ * Error naming the file and field when a rubric is invalid or its `drill` differs from its file name.
+ */
+export function loadRubricContent(dir: string = RUBRIC_CONTENT_DIR): Rubric[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((file) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+      } catch (error) {
+        throw new Error(`Rubric file ${file}: invalid JSON (${(error as Error).message})`, { cause: error });
+      }
+      const rubric = parseRubric(raw, `Rubric file ${file}`);
+      const expected = file.replace(/\.json$/, "");
+      if (rubric.drill !== expected)
+        throw new Error(`Rubric file ${file}: field "drill": expected "${expected}" to match the file name, got "${rubric.drill}"`);
+      return rubric;
+    });
 }

@@ -1,0 +1,191 @@
+import { compileGroup, matchGroup, matchGroupAnyPolarity, type CompiledGroup, type Match, type MatchCache } from "./matcher";
+import { findNumbers, sameScale, withinTolerance, type NumberMention } from "./numbers";
+import { checkOrder } from "./order";
+import type { Criterion, Rubric } from "./rubric";
+import { isWordToken, type Sentence } from "./text";
+import type { CriterionStatus, Evidence } from "./types";
+
+/**
+ * Turns sentences into per-criterion findings: a concept counts when its mechanism is stated next
+ * to it (met), only named (partial), or negated (nothing). Keyword lists earn partial credit at best.
+ */
+export type Finding = { status: CriterionStatus; credit: number; evidence: Evidence | null; note: string | null; firstAt: number | null };
+
+type CompiledCriterion = {
+  concept: CompiledGroup;
+  mechanism: CompiledGroup | null;
+  also: CompiledGroup[];
+  window: number;
+};
+export type CompiledRubric = { text: Map<string, CompiledCriterion>; contradictions: { id: string; all: CompiledGroup[] }[] };
+
+const compiled = new WeakMap<Rubric, CompiledRubric>();
+
+export function compileRubric(rubric: Rubric): CompiledRubric {
+  const hit = compiled.get(rubric);
+  if (hit) return hit;
+  const text = new Map<string, CompiledCriterion>();
+  for (const c of rubric.criteria) {
+    if (!c.evidence) continue;
+    text.set(c.id, {
+      concept: compileGroup(c.evidence.concept),
+      mechanism: c.evidence.mechanism ? compileGroup(c.evidence.mechanism) : null,
+      also: c.evidence.also.map(compileGroup),
+      window: c.evidence.window,
+    });
+  }
+  const contradictions = rubric.contradictions.map((k) => ({ id: k.id, all: k.all.map(compileGroup) }));
+  const result = { text, contradictions };
+  compiled.set(rubric, result);
+  return result;
+}
+
+export type AnswerContext = {
+  text: string;
+  sentences: Sentence[];
+  cache: MatchCache;
+  /** Sentences that read as a list of terms rather than statements. */
+  listLike: Set<number>;
+  numbers: NumberMention[];
+};
+
+/** A list of rubric terms: several criteria named in one sentence, mostly separators and nouns. */
+export function findListLike(sentences: Sentence[], rubric: CompiledRubric, cache: MatchCache): Set<number> {
+  const out = new Set<number>();
+  for (const s of sentences) {
+    const words = s.tokens.filter(isWordToken);
+    const separators = s.tokens.filter((t) => t.normal === "," || t.normal === "/" || t.normal === ";" || t.normal === "+").length;
+    if (separators < 2 || words.length === 0) continue;
+    const covered = new Set<number>();
+    let criteriaHit = 0;
+    for (const c of rubric.text.values()) {
+      const hits = matchGroupAnyPolarity(c.concept, s, cache);
+      if (hits.length > 0) criteriaHit++;
+      for (const h of hits) for (const t of h.tokens) covered.add(t);
+    }
+    const verbs = words.filter((t) => t.pos === "VERB" || t.pos === "AUX").length;
+    const content = words.filter((t) => !t.stop).length;
+    const density = content === 0 ? 0 : covered.size / content;
+    const itemsPerSeparator = words.length / (separators + 1);
+    if (criteriaHit >= 3 && (density >= 0.45 || itemsPerSeparator <= 3.5) && verbs <= Math.max(1, separators / 3)) out.add(s.index);
+  }
+  return out;
+}
+
+function evidenceOf(ctx: AnswerContext, from: number, to: number): Evidence {
+  const a = ctx.sentences[from]!;
+  const b = ctx.sentences[to]!;
+  return { quote: ctx.text.slice(a.start, b.end), start: a.start, end: b.end };
+}
+
+/** First match of `group` in sentences from..to that does not reuse the words of `exclude`. */
+function groupIn(group: CompiledGroup, ctx: AnswerContext, from: number, to: number, exclude: Match): Match | null {
+  for (let i = Math.max(0, from); i <= Math.min(ctx.sentences.length - 1, to); i++) {
+    if (ctx.listLike.has(i)) continue;
+    const m = matchGroup(group, ctx.sentences[i]!, ctx.cache).find(
+      (hit) => hit.sentence !== exclude.sentence || !hit.tokens.some((t) => exclude.tokens.includes(t)),
+    );
+    if (m) return m;
+  }
+  return null;
+}
+
+export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, partialCredit: number): Finding {
+  let partial: { sentence: number; at: number } | null = null;
+  let negatedOnly = false;
+  for (const s of ctx.sentences) {
+    const concepts = matchGroup(c.concept, s, ctx.cache);
+    if (concepts.length === 0) {
+      if (!negatedOnly && matchGroupAnyPolarity(c.concept, s, ctx.cache).length > 0) negatedOnly = true;
+      continue;
+    }
+    const at = concepts[0]!.start;
+    partial ??= { sentence: s.index, at };
+    if (ctx.listLike.has(s.index)) continue;
+    const lo = s.index - c.window;
+    const hi = s.index + c.window;
+    const explained = concepts
+      .map((concept) => {
+        const mech = c.mechanism ? groupIn(c.mechanism, ctx, lo, hi, concept) : null;
+        if (c.mechanism && !mech) return null;
+        const also = c.also.map((g) => groupIn(g, ctx, lo, hi, concept));
+        return also.some((m) => m === null) ? null : { mech, also };
+      })
+      .find((x) => x !== null);
+    if (!explained) continue;
+    const { mech, also } = explained;
+    const touched = [s.index, ...(mech ? [mech.sentence] : []), ...also.map((m) => m!.sentence)];
+    return { status: "met", credit: 1, evidence: evidenceOf(ctx, Math.min(...touched), Math.max(...touched)), note: null, firstAt: at };
+  }
+  if (partial) {
+    const listed = ctx.listLike.has(partial.sentence);
+    return {
+      status: "partial",
+      credit: partialCredit,
+      evidence: evidenceOf(ctx, partial.sentence, partial.sentence),
+      note: listed ? "Named in a list of terms; say what it does and why it matters here." : "Named, but its role or mechanism is not explained.",
+      firstAt: partial.at,
+    };
+  }
+  return { status: "missed", credit: 0, evidence: null, note: negatedOnly ? "Mentioned only in a negated or dismissive way." : null, firstAt: null };
+}
+
+export function evaluateEstimate(criterion: Criterion, ctx: AnswerContext, partialCredit: number): Finding {
+  const est = criterion.estimate!;
+  const candidates = ctx.numbers.filter((n) => n.quantity === est.quantity && n.atUsers !== null && sameScale(n.atUsers, est.atUsers));
+  const sentenceAt = (offset: number): number => ctx.sentences.findIndex((s) => offset >= s.start && offset < s.end);
+  const pick = (n: NumberMention): Evidence => {
+    const i = sentenceAt(n.start);
+    return i >= 0 ? evidenceOf(ctx, i, i) : { quote: ctx.text.slice(n.start, n.end), start: n.start, end: n.end };
+  };
+  const good = candidates.find((n) => withinTolerance(n.value, est.expected, est.tolerance));
+  if (good) return { status: "met", credit: 1, evidence: pick(good), note: null, firstAt: good.start };
+  const close = candidates.find((n) => withinTolerance(n.value, est.expected, est.tolerance * 3));
+  if (close)
+    return { status: "partial", credit: partialCredit, evidence: pick(close), note: `Estimate is off: expected about ${formatNumber(est.expected)}.`, firstAt: close.start };
+  const wrong = candidates[0];
+  return {
+    status: "missed",
+    credit: 0,
+    evidence: null,
+    note: wrong ? `Estimate ${formatNumber(wrong.value)} is far from about ${formatNumber(est.expected)}.` : null,
+    firstAt: null,
+  };
+}
+
+export function evaluateOrder(criterion: Criterion, findings: Map<string, Finding>, ctx: AnswerContext, partialCredit: number): Finding {
+  const steps = criterion.order!.steps;
+  const positions = steps.map((id) => findings.get(id)?.firstAt ?? null);
+  const { found, inOrder, outOfOrder } = checkOrder(steps, positions);
+  if (found < 2) return { status: "missed", credit: 0, evidence: null, note: null, firstAt: null };
+  const ratio = inOrder / Math.max(found, Math.ceil(steps.length * 0.7));
+  const first = Math.min(...positions.filter((p): p is number => p !== null));
+  const last = Math.max(...positions.filter((p): p is number => p !== null));
+  const i = ctx.sentences.findIndex((s) => first >= s.start && first < s.end);
+  const j = ctx.sentences.findIndex((s) => last >= s.start && last < s.end);
+  const evidence = i >= 0 && j >= 0 ? evidenceOf(ctx, i, Math.max(i, j)) : null;
+  if (ratio >= 0.999) return { status: "met", credit: 1, evidence, note: null, firstAt: first };
+  const note = outOfOrder.length > 0 ? `Out of order: ${outOfOrder.join(", ")}.` : "Too few steps to judge the order.";
+  return { status: ratio >= 0.5 ? "partial" : "missed", credit: ratio >= 0.5 ? Math.max(partialCredit, ratio * ratio) : 0, evidence, note, firstAt: first };
+}
+
+export function findContradictions(rubric: CompiledRubric, ctx: AnswerContext): { id: string; evidence: Evidence }[] {
+  const out: { id: string; evidence: Evidence }[] = [];
+  for (const k of rubric.contradictions)
+    for (const s of ctx.sentences)
+      if (k.all.every((g) => matchGroup(g, s, ctx.cache).length > 0)) {
+        out.push({ id: k.id, evidence: evidenceOf(ctx, s.index, s.index) });
+        break;
+      }
+  return out;
+}
+
+export function collectNumbers(text: string): NumberMention[] {
+  return findNumbers(text);
+}
+
+function formatNumber(n: number): string {
+  const units: [number, string][] = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "k"]];
+  for (const [size, suffix] of units) if (n >= size) return `${Number((n / size).toPrecision(2))}${suffix}`;
+  return String(Number(n.toPrecision(2)));
+}

@@ -1,0 +1,19 @@
+/**
+ * Rubric grader — pure: answer text and rubric in, GradeResult out (no clock, randomness or I/O).
+ *
+ *   import { gradeAnswer, parseRubric } from "@/lib/grading";
+ *   const rubric = parseRubric(JSON.parse(json), "diagnose-null-spike.json");
+ *   const result = gradeAnswer({ text, rubric });
+ *   result.level;          // "below" | "E5" | "E6"
+ *   result.score;          // 0–100: below 0–44, E5 45–74, E6 75–100
+ *   result.criteria[0];    // { id, status: "met" | "partial" | "missed", evidence: { quote, start, end } | null, feedback, ... }
+ *   result.missed;         // criterion ids not met, highest impact first
+ *
+ * `evidence.start`/`end` are character offsets into `text` (end exclusive) for highlighting.
+ * The result is plain JSON: store it with `rubricVersion` and regrade when the rubric changes.
+ * Text beyond MAX_ANSWER_CHARS is rejected by the caller (see lib/drills/schema.ts).
+ */
+export { gradeAnswer, type GradeInput } from "./grade-answer";
+export { parseRubric, rubricSchema, RubricError, type Rubric, type RubricInput, type Criterion } from "./rubric";
+export { SCORE_BANDS, type GradeResult, type GradeLevel, type CriterionResult, type CriterionStatus, type Evidence, type DimensionResult, type ContradictionResult } from "./types";
+export { levelOf } from "./score-answer";

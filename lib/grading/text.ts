@@ -1,0 +1,123 @@
+import winkNLP, { type ItemSentence, type ItemToken, type ItsFunction } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+/**
+ * Splits an answer into sentences of tokens with lemmas, negation and character offsets into the
+ * original text. Sentence boundaries come from wink-nlp; line breaks (bullets, headings) are hard
+ * boundaries too, so negation scope never leaks from one bullet into the next.
+ */
+const nlp = winkNLP(model, ["sbd", "pos", "negation"]);
+const its = nlp.its;
+/** wink-nlp 2.4 types lemma with an extra parameter; it is a token its-function all the same. */
+const lemmaOf = its.lemma as unknown as ItsFunction<string>;
+
+export type Token = {
+  /** lower-case surface form */
+  normal: string;
+  lemma: string;
+  pos: string;
+  negated: boolean;
+  stop: boolean;
+  start: number;
+  end: number;
+};
+
+export type Sentence = { index: number; start: number; end: number; tokens: Token[] };
+
+/** Tokens whose part of speech carries no content of its own. */
+const PUNCT_POS = new Set(["PUNCT", "SYM", "SPACE"]);
+/** A clause is over at these tokens: negation does not cross them. */
+const CLAUSE_BREAK = new Set([",", ";", ":", "—", "–", "(", ")", "but", "so", "because", "although", "while", "whereas", "then"]);
+/** "X is not needed", "X isn't necessary": negation that points back at the clause's subject. */
+const BACKWARD_NEGATED = new Set(["need", "needed", "require", "required", "necessary", "matter", "important", "useful", "worth", "relevant", "help"]);
+const BACKWARD_ALWAYS = new Set(["unnecessary", "overkill", "pointless", "needless", "irrelevant", "optional"]);
+/** Negators wink does not treat as such. */
+const EXTRA_NEGATORS = new Set(["without", "nor", "neither", "lacks", "lacking"]);
+
+export function analyzeText(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let lineStart = 0;
+  for (const line of text.split("\n")) {
+    if (line.trim().length > 0) addLine(line, lineStart, sentences);
+    lineStart += line.length + 1;
+  }
+  return sentences;
+}
+
+function addLine(line: string, offset: number, out: Sentence[]): void {
+  const doc = nlp.readDoc(line);
+  let cursor = 0;
+  const all: Token[] = [];
+  doc.tokens().each((t: ItemToken) => {
+    const surface = t.out();
+    cursor += (t.out(its.precedingSpaces) as string).length;
+    const start = cursor;
+    cursor += surface.length;
+    all.push({
+      normal: surface.toLowerCase(),
+      lemma: (t.out(lemmaOf) as string).toLowerCase(),
+      pos: t.out(its.pos) as string,
+      negated: Boolean(t.out(its.negationFlag)),
+      stop: Boolean(t.out(its.stopWordFlag)),
+      start: offset + start,
+      end: offset + cursor,
+    });
+  });
+  doc.sentences().each((s: ItemSentence) => {
+    const [from, to] = s.out(its.span) as unknown as [number, number];
+    const tokens = mergeArrows(all.slice(from, to + 1).filter((tok) => tok.pos !== "SPACE"));
+    if (tokens.length === 0) return;
+    applyExtraNegation(tokens);
+    const first = tokens[0]!;
+    const last = tokens[tokens.length - 1]!;
+    out.push({ index: out.length, start: first.start, end: last.end, tokens });
+  });
+}
+
+/** "->", "=>", "→" become one word token, "arrow", so rubrics can ask for a drawn data flow. */
+function mergeArrows(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const tok of tokens) {
+    const prev = out[out.length - 1];
+    const isHead = tok.normal === ">" || tok.normal === "→" || tok.normal === "⟶" || tok.normal === "->" || tok.normal === "=>";
+    if (isHead && prev && (prev.normal === "-" || prev.normal === "--" || prev.normal === "=") && prev.end === tok.start) {
+      out[out.length - 1] = { ...prev, normal: "arrow", lemma: "arrow", pos: "X", end: tok.end };
+    } else if (isHead) out.push({ ...tok, normal: "arrow", lemma: "arrow", pos: "X" });
+    else out.push(tok);
+  }
+  return out;
+}
+
+/** Adds the negation wink misses: "without X", and "X is not needed" pointing backwards. */
+function applyExtraNegation(tokens: Token[]): void {
+  let clauseStart = 0;
+  let forward = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (CLAUSE_BREAK.has(tok.normal)) {
+      clauseStart = i + 1;
+      forward = false;
+      continue;
+    }
+    if (forward) tok.negated = true;
+    if (EXTRA_NEGATORS.has(tok.normal)) forward = true;
+    const prev = tokens[i - 1];
+    const negatedPredicate = BACKWARD_NEGATED.has(tok.normal) && prev !== undefined && (prev.lemma === "not" || prev.normal === "n't" || prev.normal === "no");
+    const backward = negatedPredicate || (BACKWARD_ALWAYS.has(tok.normal) && tok.negated === false);
+    if (backward) for (let j = clauseStart; j < i; j++) tokens[j]!.negated = true;
+  }
+}
+
+export function isWordToken(tok: Token): boolean {
+  return !PUNCT_POS.has(tok.pos);
+}
+
+/** Lemmas of a short phrase (used to compile rubric terms once). */
+export function lemmatize(phrase: string): { normal: string; lemma: string }[] {
+  const result: { normal: string; lemma: string }[] = [];
+  nlp.readDoc(phrase).tokens().each((t: ItemToken) => {
+    if (PUNCT_POS.has(t.out(its.pos) as string)) return;
+    result.push({ normal: t.out().toLowerCase(), lemma: (t.out(lemmaOf) as string).toLowerCase() });
+  });
+  return result;
+}
