@@ -17,7 +17,7 @@ import { rubricsBySlug } from "./grade";
 const FIXTURES = path.join(process.cwd(), "tests", "fixtures", "grading");
 const LEVELS: GradeLevel[] = ["below", "E5", "E6"];
 
-type Labelled = { id: string; drill: string; text: string; level: GradeLevel; score: number; style?: string };
+export type Labelled = { id: string; drill: string; text: string; level: GradeLevel; score: number; style?: string };
 type Scored = Labelled & { predicted: GradeLevel; predictedScore: number };
 
 export type EvalFigures = {

@@ -1,6 +1,6 @@
 import { compileGroup, matchGroup, matchGroupAnyPolarity, type CompiledGroup, type Match, type MatchCache } from "./matcher";
 import { findNumbers, sameScale, withinTolerance, type NumberMention } from "./numbers";
-import { checkOrder } from "./order";
+import { checkOrder, checkOrderAnyMention } from "./order";
 import type { Criterion, Rubric } from "./rubric";
 import { isWordToken, type Sentence } from "./text";
 import type { CriterionStatus, Evidence } from "./types";
@@ -9,7 +9,16 @@ import type { CriterionStatus, Evidence } from "./types";
  * Turns sentences into per-criterion findings: a concept counts when its mechanism is stated next
  * to it (met), only named (partial), or negated (nothing). Keyword lists earn partial credit at best.
  */
-export type Finding = { status: CriterionStatus; credit: number; evidence: Evidence | null; note: string | null; firstAt: number | null };
+export type Finding = {
+  status: CriterionStatus;
+  credit: number;
+  evidence: Evidence | null;
+  note: string | null;
+  /** Where the concept is first named (positive mentions only); used by order checks. */
+  firstAt: number | null;
+  /** Every positive mention's start offset. */
+  mentions?: number[];
+};
 
 type CompiledCriterion = {
   concept: CompiledGroup;
@@ -29,12 +38,13 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
     if (!c.evidence) continue;
     text.set(c.id, {
       concept: compileGroup(c.evidence.concept),
-      mechanism: c.evidence.mechanism ? compileGroup(c.evidence.mechanism) : null,
-      also: c.evidence.also.map(compileGroup),
+      // An explanation may be phrased negatively ("don't ship regressions", "no negatives").
+      mechanism: c.evidence.mechanism ? compileGroup(c.evidence.mechanism, "any") : null,
+      also: c.evidence.also.map((g) => compileGroup(g, "any")),
       window: c.evidence.window,
     });
   }
-  const contradictions = rubric.contradictions.map((k) => ({ id: k.id, all: k.all.map(compileGroup) }));
+  const contradictions = rubric.contradictions.map((k) => ({ id: k.id, all: k.all.map((g) => compileGroup(g)) }));
   const result = { text, contradictions };
   compiled.set(rubric, result);
   return result;
@@ -55,7 +65,14 @@ export function findListLike(sentences: Sentence[], rubric: CompiledRubric, cach
   for (const s of sentences) {
     const words = s.tokens.filter(isWordToken);
     const separators = s.tokens.filter((t) => t.normal === "," || t.normal === "/" || t.normal === ";" || t.normal === "+").length;
-    if (separators < 2 || words.length === 0) continue;
+    if (words.length === 0 || separators === 0) continue;
+    const verbs = words.filter((t) => t.pos === "VERB" || t.pos === "AUX").length;
+    // "Monitoring - observability, drift, alerting": short comma-separated items, no verb at all
+    if ((verbs === 0 || (verbs === 1 && separators >= 2)) && words.length / (separators + 1) <= 2.5) {
+      out.add(s.index);
+      continue;
+    }
+    if (separators < 2) continue;
     const covered = new Set<number>();
     let criteriaHit = 0;
     for (const c of rubric.text.values()) {
@@ -63,7 +80,6 @@ export function findListLike(sentences: Sentence[], rubric: CompiledRubric, cach
       if (hits.length > 0) criteriaHit++;
       for (const h of hits) for (const t of h.tokens) covered.add(t);
     }
-    const verbs = words.filter((t) => t.pos === "VERB" || t.pos === "AUX").length;
     const content = words.filter((t) => !t.stop).length;
     const density = content === 0 ? 0 : covered.size / content;
     const itemsPerSeparator = words.length / (separators + 1);
@@ -93,13 +109,15 @@ function groupIn(group: CompiledGroup, ctx: AnswerContext, from: number, to: num
 export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, partialCredit: number): Finding {
   let partial: { sentence: number; at: number } | null = null;
   let negatedOnly = false;
+  const mentions = ctx.sentences.flatMap((s) => matchGroup(c.concept, s, ctx.cache).map((m) => m.start));
+  let met: Finding | null = null;
   for (const s of ctx.sentences) {
     const concepts = matchGroup(c.concept, s, ctx.cache);
     if (concepts.length === 0) {
       if (!negatedOnly && matchGroupAnyPolarity(c.concept, s, ctx.cache).length > 0) negatedOnly = true;
       continue;
     }
-    const at = concepts[0]!.start;
+    const at = Math.min(...concepts.map((m) => m.start));
     partial ??= { sentence: s.index, at };
     if (ctx.listLike.has(s.index)) continue;
     const lo = s.index - c.window;
@@ -115,8 +133,10 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
     if (!explained) continue;
     const { mech, also } = explained;
     const touched = [s.index, ...(mech ? [mech.sentence] : []), ...also.map((m) => m!.sentence)];
-    return { status: "met", credit: 1, evidence: evidenceOf(ctx, Math.min(...touched), Math.max(...touched)), note: null, firstAt: at };
+    met = { status: "met", credit: 1, evidence: evidenceOf(ctx, Math.min(...touched), Math.max(...touched)), note: null, firstAt: partial.at, mentions };
+    break;
   }
+  if (met) return met;
   if (partial) {
     const listed = ctx.listLike.has(partial.sentence);
     return {
@@ -125,6 +145,7 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
       evidence: evidenceOf(ctx, partial.sentence, partial.sentence),
       note: listed ? "Named in a list of terms; say what it does and why it matters here." : "Named, but its role or mechanism is not explained.",
       firstAt: partial.at,
+      mentions,
     };
   }
   return { status: "missed", credit: 0, evidence: null, note: negatedOnly ? "Mentioned only in a negated or dismissive way." : null, firstAt: null };
@@ -154,9 +175,10 @@ export function evaluateEstimate(criterion: Criterion, ctx: AnswerContext, parti
 }
 
 export function evaluateOrder(criterion: Criterion, findings: Map<string, Finding>, ctx: AnswerContext, partialCredit: number): Finding {
-  const steps = criterion.order!.steps;
+  const { steps, match } = criterion.order!;
   const positions = steps.map((id) => findings.get(id)?.firstAt ?? null);
-  const { found, inOrder, outOfOrder } = checkOrder(steps, positions);
+  const { found, inOrder, outOfOrder } =
+    match === "any" ? checkOrderAnyMention(steps, steps.map((id) => findings.get(id)?.mentions ?? [])) : checkOrder(steps, positions);
   if (found < 2) return { status: "missed", credit: 0, evidence: null, note: null, firstAt: null };
   const ratio = inOrder / Math.max(found, Math.ceil(steps.length * 0.7));
   const first = Math.min(...positions.filter((p): p is number => p !== null));

@@ -17,9 +17,10 @@ const MAX_GAP = 2;
 /** Tokens that end a phrase: a term never spans a clause break. */
 const BARRIERS = new Set([",", ";", ":", ".", "!", "?", "(", ")", "—", "–"]);
 
-export function compileGroup(group: ConceptGroup): CompiledGroup {
+/** `defaultPolarity` applies to plain arrays; an object group states its own polarity. */
+export function compileGroup(group: ConceptGroup, defaultPolarity: CompiledGroup["polarity"] = "positive"): CompiledGroup {
   const terms = Array.isArray(group) ? group : group.terms;
-  const polarity = Array.isArray(group) ? "positive" : group.polarity;
+  const polarity = Array.isArray(group) ? defaultPolarity : group.polarity;
   return { terms: terms.map(compileTerm), polarity };
 }
 
@@ -49,7 +50,9 @@ export type MatchCache = Map<string, boolean>;
 
 function wordMatches(word: Word, tok: Token, cache: MatchCache): boolean {
   if (word.prefix) return tok.normal.startsWith(word.normal) || tok.lemma.startsWith(word.normal);
-  if (tok.normal === word.normal || tok.lemma === word.lemma || tok.lemma === word.normal || tok.normal === word.lemma) return true;
+  if (tok.normal === word.normal || tok.lemma === word.normal) return true;
+  // "features" ~ "feature", but "modeling" must not collapse into "model"
+  if ((tok.lemma === word.lemma || tok.normal === word.lemma) && word.normal.length - word.lemma.length <= 1) return true;
   if (word.normal.length < 6 || tok.normal.length < 5) return false;
   const key = `${tok.normal}|${word.normal}`;
   let hit = cache.get(key);

@@ -41,3 +41,30 @@ export function checkOrder(steps: readonly string[], positions: readonly (number
     outOfOrder: present.filter((_, i) => !keep.has(i)).map((p) => p.id),
   };
 }
+
+/**
+ * Like checkOrder, but each step may be represented by any of its mentions: the longest chain of
+ * mentions, in text order, whose steps strictly follow the expected order. Used for diagrams
+ * described in prose, where a box is often named in passing before its own line.
+ */
+export function checkOrderAnyMention(steps: readonly string[], mentions: readonly (readonly number[])[]): OrderResult {
+  const points = mentions
+    .flatMap((positions, step) => positions.map((pos) => ({ pos, step })))
+    .sort((a, b) => a.pos - b.pos || b.step - a.step);
+  const best = points.map(() => 1);
+  const prev = points.map(() => -1);
+  for (let i = 0; i < points.length; i++)
+    for (let j = 0; j < i; j++)
+      if (points[j]!.step < points[i]!.step && points[j]!.pos < points[i]!.pos && best[j]! + 1 > best[i]!) {
+        best[i] = best[j]! + 1;
+        prev[i] = j;
+      }
+  let end = -1;
+  best.forEach((len, i) => {
+    if (end === -1 || len > best[end]!) end = i;
+  });
+  const chain = new Set<number>();
+  for (let k = end; k !== -1; k = prev[k]!) chain.add(points[k]!.step);
+  const found = steps.filter((_, i) => (mentions[i]?.length ?? 0) > 0);
+  return { found: found.length, inOrder: chain.size, outOfOrder: steps.filter((_, i) => (mentions[i]?.length ?? 0) > 0 && !chain.has(i)) };
+}

@@ -35,7 +35,8 @@ export type ConceptGroupInput = z.input<typeof conceptGroupSchema>;
 export const textEvidenceSchema = z.object({
   /** What must be named. Named without mechanism earns partial credit. */
   concept: conceptGroupSchema,
-  /** What turns the name into an explanation (its role, cause, effect). Omit when naming is enough. */
+  /** What turns the name into an explanation (its role, cause, effect). Omit when naming is enough.
+   *  Plain arrays here (and in `also`) count negated mentions too: "don't ship regressions" explains. */
   mechanism: conceptGroupSchema.optional(),
   /** Further groups that must all hold in the same window (a relation: fallback ⇄ the failure it handles). */
   also: z.array(conceptGroupSchema).default([]),
@@ -48,6 +49,8 @@ export const orderEvidenceSchema = z.object({
   steps: z.array(idSchema).min(2),
   /** Highest score when the steps the answer gives are out of order (a misplaced step fails the drill). */
   capWhenUnmet: z.number().int().min(0).max(74).optional(),
+  /** `first`: each step sits where it is first mentioned (recitations). `any`: any mention may be used (diagrams). */
+  match: z.enum(["first", "any"]).default("first"),
 });
 
 /** Numeric evidence: an estimate with units, tied to the user scale it belongs to. */

@@ -101,8 +101,9 @@ function applyExtraNegation(tokens: Token[]): void {
     }
     if (forward) tok.negated = true;
     if (EXTRA_NEGATORS.has(tok.normal)) forward = true;
-    const prev = tokens[i - 1];
-    const negatedPredicate = BACKWARD_NEGATED.has(tok.normal) && prev !== undefined && (prev.lemma === "not" || prev.normal === "n't" || prev.normal === "no");
+    const isNot = (t: Token | undefined): boolean => t !== undefined && (t.lemma === "not" || t.normal === "n't" || t.normal === "no" || t.normal === "never");
+    // "isn't needed", "isn't really needed"
+    const negatedPredicate = BACKWARD_NEGATED.has(tok.normal) && (isNot(tokens[i - 1]) || isNot(tokens[i - 2]));
     const backward = negatedPredicate || (BACKWARD_ALWAYS.has(tok.normal) && tok.negated === false);
     if (backward) for (let j = clauseStart; j < i; j++) tokens[j]!.negated = true;
   }
