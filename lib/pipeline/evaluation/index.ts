@@ -1,0 +1,3 @@
+export * from "./metrics";
+export { evaluateModel, summarize, popularityScores } from "./evaluate";
+export type { MetricSummary, SliceMetrics, ModelEvaluation, EvaluateModelOptions } from "./evaluate";

@@ -1,0 +1,3 @@
+export type * from "./types";
+export { pairKey } from "./types";
+export { createInMemoryFeatureStore } from "./in-memory";

@@ -1,0 +1,91 @@
+/**
+ * Turns entity aggregate rows (user, post, pair, global) into one model input vector. The same
+ * function serves the offline point-in-time sweep and the online scorer.
+ */
+import { DAY_SECONDS, firstSeenOffset, uniqueUsersOffset } from "./spec";
+import type { FeatureSpec } from "./spec";
+
+export type ComposeOptions = {
+  /** Training-serving-skew scenario: the 1-day window fills every window slot, zero defaults. */
+  isSkewed?: boolean;
+};
+
+/** Global all-time counts [n, likes, dislikes, shares]. */
+export type GlobalCounts = Float64Array;
+
+const TWO_PI = 2 * Math.PI;
+const SIN_OF_SECOND = new Float32Array(DAY_SECONDS);
+const COS_OF_SECOND = new Float32Array(DAY_SECONDS);
+for (let s = 0; s < DAY_SECONDS; s++) {
+  SIN_OF_SECOND[s] = Math.sin((TWO_PI * s) / DAY_SECONDS);
+  COS_OF_SECOND[s] = Math.cos((TWO_PI * s) / DAY_SECONDS);
+}
+const LOG1P_INT = new Float64Array(65_536);
+for (let i = 0; i < LOG1P_INT.length; i++) LOG1P_INT[i] = Math.log1p(i);
+
+function writeEntity(
+  row: Float64Array, off: number, slots: number, m: number, gl: number, gd: number, gs: number,
+  isSkewed: boolean, out: Float32Array, o: number,
+): number {
+  for (let s = 0; s < slots; s++) {
+    const src = off + 4 * (isSkewed && s > 1 ? 1 : s);
+    const n = row[src]!;
+    const denom = n + m;
+    const inv = denom > 0 ? 1 / denom : 0;
+    out[o] = n < 65_536 ? LOG1P_INT[n | 0]! : Math.log1p(n);
+    out[o + 1] = (row[src + 1]! + m * gl) * inv;
+    out[o + 2] = (row[src + 2]! + m * gd) * inv;
+    out[o + 3] = (row[src + 3]! + m * gs) * inv;
+    o += 4;
+  }
+  return o;
+}
+
+/** log1p with a table for the small non-negative integers counts usually are. */
+function log1p(x: number): number {
+  return x >= 0 && x < 65_536 && x === (x | 0) ? (LOG1P_INT[x] ?? 0) : Math.log1p(x);
+}
+
+/**
+ * Writes spec.dim values at out[outOff..]. `user`/`post` are rows at uOff/pOff (rowLength each);
+ * a missing entity is passed as a zero row with firstSeen = -1.
+ */
+export function composeFeatures(
+  spec: FeatureSpec,
+  user: Float64Array, uOff: number,
+  post: Float64Array, pOff: number,
+  pairCount: number, pairLiked: number,
+  global: GlobalCounts,
+  device: number, requestTime: number,
+  out: Float32Array, outOff: number,
+  isSkewed: boolean,
+): void {
+  if (spec.kind === "seed") {
+    const n = user[uOff] ?? 0;
+    out[outOff] = n;
+    out[outOff + 1] = n > 0 ? (user[uOff + 1] ?? 0) / n : 0;
+    out[outOff + 2] = post[pOff + uniqueUsersOffset(spec)] ?? 0;
+    out[outOff + 3] = post[pOff + 1] ?? 0;
+    return;
+  }
+  let o = outOff;
+  const dev = device >= 0 && device < 3 ? device : 3;
+  for (let d = 0; d < 4; d++) out[o++] = d === dev ? 1 : 0;
+  const second = Math.floor(((requestTime % DAY_SECONDS) + DAY_SECONDS) % DAY_SECONDS);
+  out[o++] = SIN_OF_SECOND[second] ?? 0;
+  out[o++] = COS_OF_SECOND[second] ?? 1;
+  const m = isSkewed ? 0 : spec.priorStrength;
+  const [gl, gd, gs] = spec.priorRates;
+  const slots = spec.windowsDays.length + 1;
+  o = writeEntity(user, uOff, slots, m, gl, gd, gs, isSkewed, out, o);
+  o = writeEntity(post, pOff, slots, m, gl, gd, gs, isSkewed, out, o);
+  const uFirst = user[uOff + firstSeenOffset(spec)] ?? -1;
+  const pFirst = post[pOff + firstSeenOffset(spec)] ?? -1;
+  out[o++] = uFirst >= 0 ? log1p(Math.max(0, requestTime - uFirst) / 3600) : 0;
+  out[o++] = pFirst >= 0 ? log1p(Math.max(0, requestTime - pFirst) / 3600) : 0;
+  out[o++] = log1p(post[pOff + uniqueUsersOffset(spec)] ?? 0);
+  out[o++] = log1p(pairCount);
+  out[o++] = pairLiked;
+  out[o++] = (user[uOff] ?? 0) > 0 ? 0 : 1;
+  out[o++] = (post[pOff] ?? 0) > 0 ? 0 : 1;
+}

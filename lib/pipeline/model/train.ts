@@ -1,0 +1,137 @@
+/**
+ * Mini-batch training with TensorFlow.js: Adam, sigmoid cross-entropy + L2, seeded shuffling,
+ * early stopping on a later-in-time validation split (patience in epochs; the best epoch's
+ * weights are kept). A custom loop rather than model.fit: fit's per-batch callbacks and shuffling
+ * cost more than the logistic model's maths. Every tensor is disposed before returning.
+ */
+import type { Rng } from "../ports";
+import { shuffleInPlace } from "../random";
+import { createRankingLayers } from "./create-ranking-model";
+import { tf } from "./tf";
+import type { DenseLayer, EpochLog, ModelKind, TrainedModel } from "./types";
+
+export type TrainModelOptions = {
+  kind: ModelKind;
+  /** Standardised features, row-major, training rows first then validation rows. */
+  x: Float32Array;
+  y: Uint8Array;
+  dim: number;
+  trainRows: number;
+  valRows: number;
+  hiddenUnits: number[];
+  batchSize: number;
+  maxEpochs: number;
+  patience: number;
+  learningRate: number;
+  l2: number;
+  rng: Rng;
+  featureNames: string[];
+  mean: Float32Array;
+  std: Float32Array;
+};
+
+type Vars = { w: tf.Variable; b: tf.Variable; activation: DenseLayer["activation"] }[];
+
+function forward(vars: Vars, x: tf.Tensor2D): tf.Tensor2D {
+  let h = x;
+  for (const v of vars) {
+    const z = tf.add(tf.matMul(h, v.w), v.b) as tf.Tensor2D;
+    h = v.activation === "relu" ? tf.relu(z) : z;
+  }
+  return h;
+}
+
+export async function trainModel(o: TrainModelOptions): Promise<TrainedModel> {
+  const init = createRankingLayers(o.kind, o.dim, o.hiddenUnits, o.rng);
+  // variables outlive tidy; the initial-value tensors do not
+  const vars: Vars = tf.tidy(() => init.map((l) => ({
+    w: tf.variable(tf.tensor2d(l.w, [l.inDim, l.outDim])),
+    b: tf.variable(tf.tensor1d(l.b)),
+    activation: l.activation,
+  })));
+  const optimizer = tf.train.adam(o.learningRate);
+  const d = o.dim;
+  // at least ~32 steps per epoch on small data
+  const bs = Math.max(1, Math.min(o.batchSize, Math.max(64, Math.ceil(o.trainRows / 32)), o.trainRows));
+  const perm = new Int32Array(o.trainRows);
+  for (let i = 0; i < perm.length; i++) perm[i] = i;
+  const xb = new Float32Array(bs * d);
+  const yb = new Float32Array(bs);
+  const history: EpochLog[] = [];
+  let best = { loss: Infinity, epoch: 0, layers: snapshot(vars) };
+  let sinceBest = 0;
+  let hasStoppedEarly = false;
+
+  for (let epoch = 1; epoch <= o.maxEpochs; epoch++) {
+    shuffleInPlace(perm, o.rng);
+    let lossSum = 0;
+    let steps = 0;
+    for (let start = 0; start + bs <= o.trainRows || (start === 0 && o.trainRows > 0); start += bs) {
+      const n = Math.min(bs, o.trainRows - start);
+      for (let k = 0; k < n; k++) {
+        const r = perm[start + k]!;
+        xb.set(o.x.subarray(r * d, r * d + d), k * d);
+        yb[k] = o.y[r]!;
+      }
+      const xt = tf.tensor2d(xb.subarray(0, n * d), [n, d]);
+      const yt = tf.tensor2d(yb.subarray(0, n), [n, 1]);
+      const cost = optimizer.minimize(() => {
+        const loss = tf.losses.sigmoidCrossEntropy(yt, forward(vars, xt));
+        if (o.l2 <= 0) return loss as tf.Scalar;
+        const penalty = vars.reduce<tf.Tensor>((acc, v) => tf.add(acc, tf.sum(tf.square(v.w))), tf.scalar(0));
+        return tf.add(loss, tf.mul(penalty, o.l2)) as tf.Scalar;
+      }, steps % 16 === 0);
+      if (cost) {
+        lossSum += cost.dataSync()[0] ?? 0;
+        cost.dispose();
+      }
+      xt.dispose();
+      yt.dispose();
+      steps++;
+      if (n < bs) break;
+    }
+    const valLoss = o.valRows > 0 ? meanLogLoss(vars, o.x, o.y, d, o.trainRows, o.valRows) : lossSum / Math.max(1, Math.ceil(steps / 16));
+    history.push({ epoch, trainLoss: lossSum / Math.max(1, Math.ceil(steps / 16)), valLoss });
+    if (valLoss < best.loss - 1e-5) {
+      best = { loss: valLoss, epoch, layers: snapshot(vars) };
+      sinceBest = 0;
+    } else if (++sinceBest > o.patience) {
+      hasStoppedEarly = epoch < o.maxEpochs;
+      break;
+    }
+  }
+  for (const v of vars) {
+    v.w.dispose();
+    v.b.dispose();
+  }
+  optimizer.dispose();
+  const parameterCount = best.layers.reduce((s, l) => s + l.w.length + l.b.length, 0);
+  return {
+    kind: o.kind, featureNames: o.featureNames, mean: o.mean, std: o.std, layers: best.layers,
+    history, bestEpoch: best.epoch, hasStoppedEarly, parameterCount,
+  };
+}
+
+function snapshot(vars: Vars): DenseLayer[] {
+  return vars.map((v) => {
+    const [inDim = 1, outDim = 1] = v.w.shape;
+    return { inDim, outDim, w: Float32Array.from(v.w.dataSync()), b: Float32Array.from(v.b.dataSync()), activation: v.activation };
+  });
+}
+
+const EVAL_CHUNK = 16_384;
+
+function meanLogLoss(vars: Vars, x: Float32Array, y: Uint8Array, d: number, start: number, rows: number): number {
+  let total = 0;
+  for (let s = start; s < start + rows; s += EVAL_CHUNK) {
+    const n = Math.min(EVAL_CHUNK, start + rows - s);
+    const sum = tf.tidy(() => {
+      const xt = tf.tensor2d(x.subarray(s * d, (s + n) * d), [n, d]);
+      const yt = tf.tensor2d(Float32Array.from(y.subarray(s, s + n)), [n, 1]);
+      return tf.losses.sigmoidCrossEntropy(yt, forward(vars, xt), undefined, undefined, tf.Reduction.SUM);
+    });
+    total += sum.dataSync()[0] ?? 0;
+    sum.dispose();
+  }
+  return total / Math.max(1, rows);
+}

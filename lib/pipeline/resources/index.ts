@@ -1,0 +1,2 @@
+export { capacityModel, fitPowerLaw, extrapolateStageCost, CAPACITY_SCALES } from "./capacity";
+export type { CapacityRow } from "./capacity";
