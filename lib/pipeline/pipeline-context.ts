@@ -9,6 +9,7 @@ import type { TrainedModel } from "./model/types";
 import type { PipelinePorts } from "./ports";
 import type { PipelineResult } from "./result-types";
 import type { Schema } from "./verification/schema";
+import type { ScoreRequest } from "./serving/scorer";
 
 export type PipelineContext = {
   config: PipelineConfig;
@@ -37,6 +38,7 @@ export type PipelineContext = {
   snapshotAt: number;
   lastGood?: { user: Map<number, Float64Array>; post: Map<number, Float64Array> };
   globalAtSnapshot?: Float64Array;
+  servingRequests: ScoreRequest[];
 };
 
 export const primaryModel = (ctx: PipelineContext): "logistic" | "mlp" => (ctx.models.mlp ? "mlp" : "logistic");

@@ -73,7 +73,7 @@ export async function runPipeline(input: PipelineConfig | PipelineConfigInput, p
   result.tensors.before = tf.memory().numTensors;
   const ctx: PipelineContext = {
     config, ports, store: ports.featureStore ?? createInMemoryFeatureStore(), result,
-    startAt: NaN, endAt: NaN, cutoff: NaN, faultAt: NaN, snapshotAt: NaN, nTrain: 0, nVal: 0, models: {}, testProbs: {},
+    startAt: NaN, endAt: NaN, cutoff: NaN, faultAt: NaN, snapshotAt: NaN, nTrain: 0, nVal: 0, models: {}, testProbs: {}, servingRequests: [],
   };
   let peak = 0;
   const memory = ports.memory;

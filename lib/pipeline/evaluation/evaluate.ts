@@ -82,12 +82,20 @@ function subset(idx: number[], y: ArrayLike<number>, p: ArrayLike<number>): [Uin
   return [ys, ps];
 }
 
+/** Observed positive rate among the top 10% by score (ties at the cut included). */
 function topDecilePrecision(y: ArrayLike<number>, s: ArrayLike<number>): number {
-  const idx = Array.from({ length: y.length }, (_, i) => i).sort((a, b) => (s[b] ?? 0) - (s[a] ?? 0) || a - b);
+  const sorted = Float64Array.from(s as ArrayLike<number>).sort();
   const k = Math.max(1, Math.floor(y.length / 10));
+  const cut = sorted[sorted.length - k] ?? -Infinity;
   let hits = 0;
-  for (let i = 0; i < k; i++) hits += y[idx[i] ?? 0] ?? 0;
-  return hits / k;
+  let count = 0;
+  for (let i = 0; i < y.length; i++) {
+    if ((s[i] ?? 0) >= cut) {
+      hits += y[i] ?? 0;
+      count++;
+    }
+  }
+  return count ? hits / count : 0;
 }
 
 export type EvaluateModelOptions = { spec: FeatureSpec; examples: ExampleSet; probs: Float32Array; threshold: number; rocPoints: number; reliabilityBins: number };

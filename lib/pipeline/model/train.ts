@@ -12,7 +12,7 @@ import type { DenseLayer, EpochLog, ModelKind, TrainedModel } from "./types";
 
 export type TrainModelOptions = {
   kind: ModelKind;
-  /** Standardised features, row-major, training rows first then validation rows. */
+  /** Raw features, row-major, training rows first then validation rows (standardised here with mean/std). */
   x: Float32Array;
   y: Uint8Array;
   dim: number;
@@ -53,28 +53,42 @@ export async function trainModel(o: TrainModelOptions): Promise<TrainedModel> {
   const d = o.dim;
   // at least ~32 steps per epoch on small data
   const bs = Math.max(1, Math.min(o.batchSize, Math.max(64, Math.ceil(o.trainRows / 32)), o.trainRows));
+  // Shuffle and standardise once into one contiguous copy; each epoch then visits the batches in a
+  // new seeded order. Per-epoch row gathers cost more than the logistic model's maths at 1M rows.
   const perm = new Int32Array(o.trainRows);
   for (let i = 0; i < perm.length; i++) perm[i] = i;
-  const xb = new Float32Array(bs * d);
-  const yb = new Float32Array(bs);
+  shuffleInPlace(perm, o.rng);
+  const xs = new Float32Array(o.trainRows * d);
+  const ys = new Float32Array(o.trainRows);
+  for (let k = 0; k < o.trainRows; k++) {
+    const r = perm[k]!;
+    for (let j = 0; j < d; j++) xs[k * d + j] = (o.x[r * d + j]! - o.mean[j]!) / o.std[j]!;
+    ys[k] = o.y[r]!;
+  }
+  const xv = new Float32Array(o.valRows * d);
+  for (let i = 0; i < o.valRows * d; i++) {
+    const j = i % d;
+    xv[i] = (o.x[o.trainRows * d + i]! - o.mean[j]!) / o.std[j]!;
+  }
+  const yv = o.y.subarray(o.trainRows, o.trainRows + o.valRows);
+  const nBatches = Math.max(1, Math.floor(o.trainRows / bs));
+  const batchOrder = new Int32Array(nBatches);
+  for (let b = 0; b < nBatches; b++) batchOrder[b] = b;
   const history: EpochLog[] = [];
   let best = { loss: Infinity, epoch: 0, layers: snapshot(vars) };
   let sinceBest = 0;
   let hasStoppedEarly = false;
 
   for (let epoch = 1; epoch <= o.maxEpochs; epoch++) {
-    shuffleInPlace(perm, o.rng);
+    shuffleInPlace(batchOrder, o.rng);
     let lossSum = 0;
     let steps = 0;
-    for (let start = 0; start + bs <= o.trainRows || (start === 0 && o.trainRows > 0); start += bs) {
-      const n = Math.min(bs, o.trainRows - start);
-      for (let k = 0; k < n; k++) {
-        const r = perm[start + k]!;
-        xb.set(o.x.subarray(r * d, r * d + d), k * d);
-        yb[k] = o.y[r]!;
-      }
-      const xt = tf.tensor2d(xb.subarray(0, n * d), [n, d]);
-      const yt = tf.tensor2d(yb.subarray(0, n), [n, 1]);
+    for (let b = 0; b < nBatches; b++) {
+      const start = batchOrder[b]! * bs;
+      // the last batch absorbs the remainder rows
+      const n = batchOrder[b] === nBatches - 1 ? o.trainRows - start : bs;
+      const xt = tf.tensor2d(xs.subarray(start * d, (start + n) * d), [n, d]);
+      const yt = tf.tensor2d(ys.subarray(start, start + n), [n, 1]);
       const cost = optimizer.minimize(() => {
         const loss = tf.losses.sigmoidCrossEntropy(yt, forward(vars, xt));
         if (o.l2 <= 0) return loss as tf.Scalar;
@@ -88,9 +102,8 @@ export async function trainModel(o: TrainModelOptions): Promise<TrainedModel> {
       xt.dispose();
       yt.dispose();
       steps++;
-      if (n < bs) break;
     }
-    const valLoss = o.valRows > 0 ? meanLogLoss(vars, o.x, o.y, d, o.trainRows, o.valRows) : lossSum / Math.max(1, Math.ceil(steps / 16));
+    const valLoss = o.valRows > 0 ? meanLogLoss(vars, xv, yv, d, 0, o.valRows) : lossSum / Math.max(1, Math.ceil(steps / 16));
     history.push({ epoch, trainLoss: lossSum / Math.max(1, Math.ceil(steps / 16)), valLoss });
     if (valLoss < best.loss - 1e-5) {
       best = { loss: valLoss, epoch, layers: snapshot(vars) };

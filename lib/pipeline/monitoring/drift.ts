@@ -44,9 +44,21 @@ function histogram(values: Float64Array, edges: number[]): Float64Array {
 
 export function psi(ref: Float64Array, cur: Float64Array, bins = 10): number {
   if (ref.length === 0 || cur.length === 0) return NaN;
+  return psiAgainst(createPsiReference(ref, bins), cur);
+}
+
+export type PsiReference = { edges: number[]; shares: Float64Array };
+
+/** Reference bins computed once, reused for every tick. */
+export function createPsiReference(ref: Float64Array, bins = 10): PsiReference {
   const edges = quantileEdges(ref, bins);
-  const r = histogram(ref, edges);
-  const c = histogram(cur, edges);
+  return { edges, shares: histogram(ref, edges) };
+}
+
+export function psiAgainst(reference: PsiReference, cur: Float64Array): number {
+  if (cur.length === 0) return NaN;
+  const r = reference.shares;
+  const c = histogram(cur, reference.edges);
   let s = 0;
   for (let b = 0; b < r.length; b++) {
     const rb = Math.max(r[b]!, EPS);

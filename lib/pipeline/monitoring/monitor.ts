@@ -15,7 +15,7 @@ import { validateStatistics } from "../verification/validate";
 import type { Anomaly } from "../verification/validate";
 import { createAlertRecords, stepAlert } from "./alerts";
 import type { AlertRecord, RuleSample } from "./alerts";
-import { psi } from "./drift";
+import { createPsiReference, psiAgainst } from "./drift";
 import { buildAlertRules } from "./rules";
 
 export type Scored = { examples: ExampleSet; probs: Float32Array };
@@ -105,7 +105,8 @@ export function runMonitoring(inp: MonitorInput): MonitoringReport {
     const mu = s / Math.max(1, c.length);
     return Math.sqrt(Math.max(q / Math.max(1, c.length) - mu * mu, 1e-12));
   });
-  const refPred = Float64Array.from(reference.probs);
+  const refBins = refCols.map((c) => createPsiReference(c));
+  const refPredBins = createPsiReference(Float64Array.from(reference.probs));
   const ticks: TickReport[] = [];
   const nTicks = Math.max(1, Math.ceil((inp.endAt - inp.startAt) / tickSec));
   const keptRows = (from: number, to: number) => {
@@ -136,14 +137,14 @@ export function runMonitoring(inp: MonitorInput): MonitoringReport {
       skew = 0;
       for (let j = 0; j < dim; j++) {
         const cur = column(served.examples, j, rows);
-        const v = psi(refCols[j]!, cur);
+        const v = psiAgainst(refBins[j]!, cur);
         const ratio = v / psiThresholdFor(names[j]!, m.psiThreshold);
         if (ratio > maxPsiRatio) { maxPsiRatio = ratio; maxPsi = v; maxPsiFeature = names[j]!; }
         let gap = 0;
         for (const r of rows) gap += Math.abs(served.examples.x[r * dim + j]! - offline.examples.x[r * dim + j]!);
         skew = Math.max(skew, gap / rows.length / std[j]!);
       }
-      predPsi = psi(refPred, Float64Array.from(rows, (r) => served.probs[r]!));
+      predPsi = psiAgainst(refPredBins, Float64Array.from(rows, (r) => served.probs[r]!));
     }
     // labels arrive labelDelayHours after the event
     const delay = m.labelDelayHours * 3600;
@@ -183,6 +184,6 @@ export function runMonitoring(inp: MonitorInput): MonitoringReport {
     ticks.push({ tick: k, at, rows: rows.length, nullRateDevice: nullRate, anomalies, maxFeaturePsi: maxPsi, maxPsiFeature, predictionPsi: predPsi, freshnessLagHours: lagHours, skew, liveAuc, liveNe, p99Ms: p99 });
   }
   const all = keptRows(0, served.examples.n);
-  const featurePsi = names.map((feature, j) => ({ feature, psi: all.length ? psi(refCols[j]!, column(served.examples, j, all)) : NaN, threshold: psiThresholdFor(feature, m.psiThreshold) }));
+  const featurePsi = names.map((feature, j) => ({ feature, psi: all.length ? psiAgainst(refBins[j]!, column(served.examples, j, all)) : NaN, threshold: psiThresholdFor(feature, m.psiThreshold) }));
   return { ticks, featurePsi, alerts: records };
 }

@@ -7,6 +7,20 @@ import { advanceTo, createAggregateState } from "../features/aggregate-state";
 import type { AggregateState } from "../features/aggregate-state";
 import type { FeatureRecord } from "../feature-store/types";
 import type { PipelineContext } from "../pipeline-context";
+import { deriveRng } from "../random";
+import type { ScoreRequest } from "../serving/scorer";
+
+/** Requests the serve stage replays: test events re-scored at serving time (seeded sample). */
+function sampleServingRequests(ctx: PipelineContext): ScoreRequest[] {
+  const ex = ctx.examples!;
+  const from = ctx.nTrain + ctx.nVal;
+  const rng = deriveRng(ctx.config.seed, "serve");
+  const total = ctx.config.serving.warmup + ctx.config.serving.requests;
+  return Array.from({ length: total }, () => {
+    const k = from + Math.floor(rng() * (ex.n - from));
+    return { userId: ex.userId[k]!, postId: ex.postId[k]!, device: ex.device[k]!, ts: ctx.endAt + 1 };
+  });
+}
 
 function entityRecords(state: AggregateState, ids: Int32Array, rows: Float64Array, R: number): FeatureRecord[] {
   const out: FeatureRecord[] = [];
@@ -19,6 +33,7 @@ function entityRecords(state: AggregateState, ids: Int32Array, rows: Float64Arra
 
 export async function featureStoreStage(ctx: PipelineContext): Promise<Record<string, unknown>> {
   const { config, store } = ctx;
+  ctx.servingRequests = sampleServingRequests(ctx);
   const spec = ctx.spec!;
   const index = ctx.index!;
   const events = ctx.clean!;
@@ -51,11 +66,14 @@ export async function featureStoreStage(ctx: PipelineContext): Promise<Record<st
   const writtenAt = ctx.snapshotAt;
   const nUsers = await store.materializeOnline("user_aggregates", entityRecords(snap, index.userIds, snap.user, R), writtenAt);
   const nPosts = await store.materializeOnline("post_aggregates", entityRecords(snap, index.postIds, snap.post, R), writtenAt);
+  // user×post rows only for the users the serving stage will request (the candidate set's users):
+  // materialising every pair of a 1M-event log costs ~800 MB of records in the in-memory store
+  const requested = new Set(ctx.servingRequests.map((r) => index.userOf.get(r.userId) ?? -1));
   const pairs: FeatureRecord[] = [];
   const t = snap.pair;
   for (let h = 0; h < t.keysU.length; h++) {
     const u = t.keysU[h]!;
-    if (u < 0) continue;
+    if (u < 0 || !requested.has(u)) continue;
     pairs.push({ entityKey: index.userIds[u]! * 67_108_864 + index.postIds[t.keysP[h]!]!, eventTime: snap.watermark, values: Float64Array.of(t.values[h]!) });
   }
   const nPairs = await store.materializeOnline("user_post_history", pairs, writtenAt);

@@ -15,7 +15,6 @@ export async function serveStage(ctx: PipelineContext): Promise<Record<string, u
   const ex = ctx.examples!;
   const testFrom = ctx.nTrain + ctx.nVal;
   const test = sliceExamples(ex, testFrom, ex.n);
-  const rng = deriveRng(config.seed, "serve");
   const spec = ctx.spec!;
   // popularity fallback: rank of the post's like count at the snapshot, mapped to [0.5·base, 1.5·base]
   const likes = new Map<number, number>();
@@ -28,13 +27,11 @@ export async function serveStage(ctx: PipelineContext): Promise<Record<string, u
     popularity: (postId) => baseRate * (0.5 + (likes.get(postId) ?? 0) / maxLikes),
     fault: { extraLatencyMs: config.knobs.lookupLatencyMs, failureRate: config.knobs.lookupFailureRate, rng: deriveRng(config.seed, "lookup-fault") },
   });
-  const total = config.serving.warmup + config.serving.requests;
+  const requests = ctx.servingRequests;
   const latencies = new Float64Array(config.serving.requests);
   const fallbacks: Record<Fallback, number> = { none: 0, defaults: 0, "last-good-snapshot": 0, popularity: 0 };
-  const now = ctx.endAt + 1;
-  for (let r = 0; r < total; r++) {
-    const k = Math.floor(rng() * test.n);
-    const res = await scorer({ userId: test.userId[k]!, postId: test.postId[k]!, device: test.device[k]!, ts: now });
+  for (let r = 0; r < requests.length; r++) {
+    const res = await scorer(requests[r]!);
     if (r >= config.serving.warmup) {
       latencies[r - config.serving.warmup] = res.latencyMs;
       fallbacks[res.fallback]++;

@@ -1,5 +1,5 @@
 /** Stages `train-logistic` / `train-mlp`: standardise with training statistics, fit with early stopping. */
-import { fitStandardizer, applyStandardizer } from "../model/standardize";
+import { fitStandardizer } from "../model/standardize";
 import { trainModel } from "../model/train";
 import type { ModelKind } from "../model/types";
 import type { PipelineContext } from "../pipeline-context";
@@ -11,13 +11,12 @@ export function trainStage(kind: ModelKind) {
     const ex = ctx.examples!;
     const rows = ctx.nTrain + ctx.nVal;
     const { mean, std } = fitStandardizer(ex.x, ex.dim, ctx.nTrain);
-    const x = applyStandardizer(ex.x.subarray(0, rows * ex.dim), ex.dim, mean, std);
     const isLogistic = kind === "logistic";
     const model = await trainModel({
-      kind, x, y: ex.y.subarray(0, rows), dim: ex.dim, trainRows: ctx.nTrain, valRows: ctx.nVal,
+      kind, x: ex.x.subarray(0, rows * ex.dim), y: ex.y.subarray(0, rows), dim: ex.dim, trainRows: ctx.nTrain, valRows: ctx.nVal,
       hiddenUnits: config.model.hiddenUnits,
       batchSize: isLogistic ? config.model.logisticBatchSize : config.model.batchSize,
-      maxEpochs: config.model.maxEpochs, patience: config.model.patience,
+      maxEpochs: isLogistic ? config.model.logisticMaxEpochs : config.model.maxEpochs, patience: config.model.patience,
       learningRate: isLogistic ? config.model.logisticLearningRate : config.model.learningRate,
       l2: config.model.l2, rng: deriveRng(config.seed, `train-${kind}`), featureNames: ex.names, mean, std,
     });
