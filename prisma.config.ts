@@ -74,5 +74,5 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the config type lags the adapter type
-  adapter: async () => pgAdapterFactory(url) as any,
+  adapter: async () => pgAdapterFactory(url) as any, // eslint-disable-line @typescript-eslint/no-unsafe-return
 });

@@ -92,6 +92,7 @@ export function toErrorResponse(error: unknown, log: Logger = rootLog): Response
 }
 
 function isDatabaseUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
+  const code = (error as { code?: unknown }).code;
+  const text = error instanceof Error ? `${error.name} ${error.message} ${typeof code === "string" ? code : ""}` : "";
   return /ECONNREFUSED|ECONNRESET|57P01|57P03|terminating connection|Connection terminated|PrismaClientInitializationError|Can't reach database/i.test(text);
 }

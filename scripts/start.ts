@@ -61,7 +61,6 @@ async function main(): Promise<void> {
   const web = spawn(path.resolve("node_modules/.bin/next"), [isDev ? "dev" : "start", "-p", String(port)], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    detached: true, // own process group, so stopping it also stops next-server's children
   });
   children.push(web);
   web.on("exit", (code, signal) => {
@@ -130,10 +129,10 @@ function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      try { process.kill(-child.pid!, "SIGKILL"); } catch { /* already gone */ }
+      child.kill("SIGKILL");
     }, 10_000);
     child.once("exit", () => { clearTimeout(timer); resolve(); });
-    try { process.kill(-child.pid!, "SIGTERM"); } catch { resolve(); }
+    child.kill("SIGTERM");
   });
 }
 

@@ -15,7 +15,7 @@ export function SignInForm({ callbackPath, hasGithub }: { callbackPath: string; 
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
+    const result = await signIn("credentials", { email: (form.get("email") as string | null) ?? "", password: (form.get("password") as string | null) ?? "", redirect: false });
     setPending(false);
     if (!result || result.error) {
       setError(result?.status === 429 ? "Too many attempts; wait a minute and try again." : "Email or password is incorrect.");

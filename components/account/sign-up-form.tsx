@@ -16,9 +16,9 @@ export function SignUpForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "");
-    const password = String(form.get("password") ?? "");
-    const name = String(form.get("name") ?? "");
+    const email = (form.get("email") as string | null) ?? "";
+    const password = (form.get("password") as string | null) ?? "";
+    const name = (form.get("name") as string | null) ?? "";
     if (password.length < MIN_PASSWORD_CHARS) {
       setErrors({ password: `Use at least ${MIN_PASSWORD_CHARS} characters.` });
       return;
