@@ -85,9 +85,9 @@ export const pipelineConfigSchema = z.object({
     hiddenUnits: z.array(z.number().int().min(1).max(512)).min(1).max(4).default([32, 16]),
     /** Batch size of the logistic-regression baseline (cheap steps, so larger). */
     logisticBatchSize: z.number().int().min(16).max(65_536).default(16_384),
-    logisticLearningRate: z.number().positive().max(1).default(0.1),
+    logisticLearningRate: z.number().positive().max(1).default(0.05),
     /** The convex baseline converges in a few passes; its own epoch cap keeps it cheap. */
-    logisticMaxEpochs: z.number().int().min(1).max(200).default(3),
+    logisticMaxEpochs: z.number().int().min(1).max(200).default(4),
     l2: z.number().min(0).max(1).default(1e-5),
   }).prefault({}),
   evaluation: z.object({

@@ -172,7 +172,8 @@ export function runMonitoring(inp: MonitorInput): MonitoringReport {
       "feature-freshness": { isActive: lagHours > config.featureStore.ttlHours, value: lagHours },
       "training-serving-skew": { isActive: Number.isNaN(skew) ? null : skew > m.skewThreshold, value: skew },
       "model-performance": {
-        isActive: liveAuc === null ? null : inp.baseline.valAuc - liveAuc > m.aucDropThreshold + 2 * aucSe || (liveNe ?? 0) - inp.baseline.valNe > m.neRiseThreshold + 2 * aucSe,
+        // margins scale with the tick's sampling error (Hanley–McNeil SE of the live AUC)
+        isActive: liveAuc === null ? null : inp.baseline.valAuc - liveAuc > m.aucDropThreshold + 1.5 * aucSe || (liveNe ?? 0) - inp.baseline.valNe > m.neRiseThreshold + aucSe,
         value: liveAuc === null ? NaN : inp.baseline.valAuc - liveAuc,
       },
       "offline-online-gap": { isActive: liveAuc === null ? null : inp.baseline.offlineTestAuc - liveAuc > m.offlineOnlineGap + 2 * aucSe, value: liveAuc === null ? NaN : inp.baseline.offlineTestAuc - liveAuc },
