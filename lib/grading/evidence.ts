@@ -2,6 +2,7 @@ import { compileGroup, matchGroup, matchGroupAnyPolarity, type CompiledGroup, ty
 import { findNumbers, sameScale, withinTolerance, type NumberMention } from "./numbers";
 import { checkOrder, checkOrderAnyMention } from "./order";
 import type { Criterion, Rubric } from "./rubric";
+import { related, shapeOf } from "./substance";
 import { isWordToken, type Sentence } from "./text";
 import type { CriterionStatus, Evidence } from "./types";
 
@@ -63,6 +64,11 @@ export type AnswerContext = {
 export function findListLike(sentences: Sentence[], rubric: CompiledRubric, cache: MatchCache): Set<number> {
   const out = new Set<number>();
   for (const s of sentences) {
+    const shape = shapeOf(s);
+    if (shape.listLike || shape.fragment) {
+      out.add(s.index);
+      continue;
+    }
     const words = s.tokens.filter(isWordToken);
     const separators = s.tokens.filter((t) => t.normal === "," || t.normal === "/" || t.normal === ";" || t.normal === "+").length;
     if (words.length === 0 || separators === 0) continue;
@@ -94,12 +100,15 @@ function evidenceOf(ctx: AnswerContext, from: number, to: number): Evidence {
   return { quote: ctx.text.slice(a.start, b.end), start: a.start, end: b.end };
 }
 
-/** First match of `group` in sentences from..to that does not reuse the words of `exclude`. */
+/**
+ * First match of `group` in sentences from..to that does not reuse the words of `exclude` and is tied
+ * to it by a stated relation (not merely its neighbour in a list or next to a generic verb).
+ */
 function groupIn(group: CompiledGroup, ctx: AnswerContext, from: number, to: number, exclude: Match): Match | null {
   for (let i = Math.max(0, from); i <= Math.min(ctx.sentences.length - 1, to); i++) {
     if (ctx.listLike.has(i)) continue;
     const m = matchGroup(group, ctx.sentences[i]!, ctx.cache).find(
-      (hit) => hit.sentence !== exclude.sentence || !hit.tokens.some((t) => exclude.tokens.includes(t)),
+      (hit) => (hit.sentence !== exclude.sentence || !hit.tokens.some((t) => exclude.tokens.includes(t))) && related(ctx.sentences, exclude, hit),
     );
     if (m) return m;
   }

@@ -3,10 +3,31 @@ import { impacts, orderByImpact } from "./feedback";
 import type { MatchCache } from "./matcher";
 import type { Rubric } from "./rubric";
 import { coverage, levelOf, scoreCredits, type Credit } from "./score-answer";
-import { analyzeText } from "./text";
+import { measureSubstance, type Substance } from "./substance";
+import { analyzeText, type Sentence } from "./text";
+import { matchGroupAnyPolarity } from "./matcher";
+import type { CompiledRubric } from "./evidence";
 import type { CriterionResult, GradeResult } from "./types";
 
 export type GradeInput = { text: string; rubric: Rubric };
+
+/** Answer-level substance: how much of the rubric vocabulary sits in explanatory sentences. */
+export function substanceOf(sentences: Sentence[], compiled: CompiledRubric, cache: MatchCache): Substance {
+  const hits: number[] = [];
+  const covered: number[] = [];
+  for (const s of sentences) {
+    let n = 0;
+    const toks = new Set<number>();
+    for (const c of compiled.text.values()) {
+      const m = matchGroupAnyPolarity(c.concept, s, cache);
+      if (m.length > 0) n++;
+      for (const x of m) for (const t of x.tokens) toks.add(t);
+    }
+    hits.push(n);
+    covered.push(toks.size);
+  }
+  return measureSubstance(sentences, hits, covered);
+}
 
 export function gradeAnswer({ text, rubric }: GradeInput): GradeResult {
   const compiled = compileRubric(rubric);
@@ -31,7 +52,9 @@ export function gradeAnswer({ text, rubric }: GradeInput): GradeResult {
     const f = findings.get(c.id);
     return c.order?.capWhenUnmet !== undefined && f && f.status !== "met" && f.note?.startsWith("Out of order") ? [c.order.capWhenUnmet] : [];
   });
-  const cap = Math.min(100, ...contradictions.map((k) => k.cap), ...orderCaps);
+  // Keyword-dense, verb-poor, connective-poor answers cannot reach E5 however many terms they name.
+  const substance = substanceOf(sentences, compiled, cache);
+  const cap = Math.min(100, substance.cap, ...contradictions.map((k) => k.cap), ...orderCaps);
 
   const credits: Credit[] = rubric.criteria.map((c) => ({ level: c.level, weight: c.weight, credit: findings.get(c.id)?.credit ?? 0 }));
   const score = scoreCredits(credits, rubric.thresholds, cap);

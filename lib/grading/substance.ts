@@ -1,0 +1,240 @@
+import { isWordToken, type Sentence, type Token } from "./text";
+
+/**
+ * Substance checks a strict interviewer applies before crediting a concept:
+ *
+ * - **Relations.** A concept is explained when a causal or purpose relation ties it to its mechanism
+ *   ("because", "so that", "to <verb>", "which lets", "if … then", "falls back to", "->"), or when a
+ *   specific verb states what it does ("the store kept serving the last snapshot"). Generic verbs
+ *   ("we need / use / have / include X") only name things.
+ * - **Lists and fragments.** A sentence whose items are mostly short noun phrases is a list of terms,
+ *   whatever verb introduces it ("We need monitoring, alerting, TTLs, backfill"); a line of one to four
+ *   words with no verb is a fragment. Neither explains anything.
+ * - **Answer-level substance.** The share of the answer's rubric vocabulary that sits in explanatory
+ *   sentences caps the score, so keyword-dense, verb-poor, connective-poor answers stay below E5.
+ */
+
+/** Words that state a relation wherever they appear. */
+const RELATION_WORDS = new Set([
+  "because", "since", "so", "therefore", "thus", "hence", "otherwise", "if", "when", "whenever", "once", "until", "unless",
+  "which", "who", "whose", "where", "instead", "rather", "but", "though", "although", "whereas", "then", "means", "meaning",
+  "cause", "causes", "caused", "causing", "lead", "leads", "led", "leading", "result", "results", "resulting", "due",
+  "prevent", "prevents", "avoid", "avoids", "allow", "allows", "let", "lets", "enable", "enables", "via", "through",
+  "arrow", "=", "→", "why", "without", "else", "after", "before", "while", "hides", "hide", "mask", "masks", "bc", "cuz",
+  "coz", "cos", "->", "=>", "e.g.", "eg", "i.e.", "ie", "otherwise", "unlike", "whether", "whenever",
+]);
+/** Relation words that tie a whole list to its reason ("X, Y and Z break silently because …"). */
+const CONNECTIVES = new Set([
+  "because", "since", "so", "therefore", "thus", "hence", "otherwise", "if", "when", "whenever", "once", "until", "unless",
+  "which", "instead", "means", "bc", "cuz", "due", "whereas", "but", "without", "->", "=>", "arrow", "→",
+]);
+/** Verbs that name rather than explain: "we need X", "it uses Y", "includes Z". */
+const GENERIC_VERBS = new Set([
+  "be", "have", "use", "need", "include", "involve", "add", "consider", "do", "get", "go", "handle", "want", "require",
+  "cover", "contain", "apply", "implement", "build", "create", "make", "think", "know", "say", "mention", "discuss", "talk",
+  "give", "provide", "support", "utilize", "utilise", "leverage", "employ", "take", "put", "set", "call", "guess",
+  "like", "list", "matter", "ensure", "deal", "look", "should", "would", "could", "can", "will", "may", "might", "must",
+  "also", "help", "manage", "address", "tackle", "focus", "mean", "exist", "come", "happen", "become", "plan",
+]);
+/** Separators between list items. */
+const SEPARATORS = new Set([",", ";"]);
+
+export type SentenceShape = {
+  /** The sentence states a relation or uses a specific verb, and is not a list or fragment. */
+  explanatory: boolean;
+  /** Items are mostly short noun phrases with nothing tying them together. */
+  listLike: boolean;
+  /** A list of terms tied to one stated reason: explains the list as a whole, weakly. */
+  listWithReason: boolean;
+  /** One to four words, no verb, no relation. */
+  fragment: boolean;
+  /** Per token: does this token state a relation (marker or specific verb)? */
+  relationAt: boolean[];
+  /** Per token: index of the list item it belongs to (split at separators). */
+  itemOf: number[];
+};
+
+function isRelationToken(tokens: Token[], i: number): boolean {
+  const tok = tokens[i]!;
+  const next = nextWord(tokens, i);
+  if (RELATION_WORDS.has(tok.normal)) return true;
+  // purpose: "to <verb>" ("to catch", "to keep") — but not "fallback to default features"
+  if (tok.normal === "to" && next && (next.pos === "VERB" || next.pos === "AUX") && !GENERIC_VERBS.has(next.lemma)) {
+    const prev = prevWord(tokens, i);
+    return !(prev && (prev.normal === "fallback" || prev.normal === "back" || prev.pos === "NOUN"));
+  }
+  // "by comparing", "by logging"
+  if (tok.normal === "by" && next && next.normal.endsWith("ing")) return true;
+  if (tok.normal === "fall" || tok.normal === "falls" || tok.normal === "fell" || tok.normal === "falling") return next?.normal === "back";
+  return isSpecificVerb(tokens, i);
+}
+
+function isSpecificVerb(tokens: Token[], i: number): boolean {
+  const tok = tokens[i]!;
+  if (tok.pos !== "VERB" || GENERIC_VERBS.has(tok.lemma) || GENERIC_VERBS.has(tok.normal)) return false;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  // participles used as adjectives name a thing: "cached features", "shared definitions", "distributed training"
+  const participle = tok.normal.endsWith("ing") || tok.normal.endsWith("ed");
+  if (participle && next !== undefined && (next.pos === "NOUN" || next.pos === "PROPN" || next.pos === "ADJ")) return prev !== undefined && (prev.pos === "AUX" || prev.pos === "VERB" || prev.pos === "PRON");
+  if (!tok.normal.endsWith("ing")) return true;
+  // "-ing" words in noun lists ("alerting, monitoring") name; "kept serving the snapshot" states.
+  return (prev !== undefined && (prev.pos === "AUX" || prev.pos === "VERB" || prev.pos === "PRON")) || (next !== undefined && (next.pos === "DET" || next.pos === "PRON"));
+}
+
+function nextWord(tokens: Token[], i: number): Token | undefined {
+  for (let j = i + 1; j < tokens.length; j++) if (isWordToken(tokens[j]!)) return tokens[j];
+  return undefined;
+}
+function prevWord(tokens: Token[], i: number): Token | undefined {
+  for (let j = i - 1; j >= 0; j--) if (isWordToken(tokens[j]!)) return tokens[j];
+  return undefined;
+}
+
+const shapes = new WeakMap<Sentence, SentenceShape>();
+
+export function shapeOf(sentence: Sentence): SentenceShape {
+  const cached = shapes.get(sentence);
+  if (cached) return cached;
+  const tokens = sentence.tokens;
+  const relationAt = tokens.map((_, i) => isWordToken(tokens[i]!) && isRelationToken(tokens, i));
+  // A leading "Label:" / "Label -" (bullet heading) is not an item of the list that follows.
+  const colon = tokens.findIndex((t) => t.normal === ":" || t.normal === "-" || t.normal === "–" || t.normal === "—");
+  const bodyFrom = colon >= 0 && colon <= 5 ? colon + 1 : 0;
+  let depth = 0;
+  const itemOf: number[] = [];
+  const items: { words: number; relation: boolean; connective: boolean }[] = [];
+  let current = { words: 0, relation: false, connective: false };
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.normal === "(" || tok.normal === "[") depth++;
+    if ((tok.normal === ")" || tok.normal === "]") && depth > 0) depth--;
+    // examples in parentheses belong to their item: "checks (nulls, schema, duplicates)"
+    if (i >= bodyFrom && depth === 0 && SEPARATORS.has(tok.normal)) {
+      if (current.words > 0) items.push(current);
+      current = { words: 0, relation: false, connective: false };
+      itemOf.push(items.length);
+      continue;
+    }
+    itemOf.push(items.length);
+    if (i < bodyFrom) continue;
+    if (isWordToken(tok)) current.words++;
+    if (relationAt[i]) current.relation = true;
+    if (relationAt[i] && !tokens[i]!.pos.startsWith("VERB")) current.connective = true;
+  }
+  if (current.words > 0) items.push(current);
+  const words = tokens.filter(isWordToken).length;
+  const anyRelation = relationAt.some(Boolean);
+  // a short item names; a lone verb in it ("reuse", "retrain pipeline") does not make it a statement
+  const isShort = (it: (typeof items)[number]): boolean => !it.connective && (it.words <= 3 || (it.words <= 4 && !it.relation));
+  const short = items.filter(isShort).length;
+  // "Skewed features, biased logs and bad eval sets never throw errors": a list with a real predicate
+  // (a verb introducing the list — "we need / fix with X, Y, Z" — is not a predicate about its items)
+  const predicate = items.slice(1).some((it) => !isShort(it) && it.relation);
+  const connective = tokens.some((t) => CONNECTIVES.has(t.normal));
+  const listOfTerms = items.length >= 3 && short >= 2 && short / items.length >= 0.5;
+  // A list tied to one stated reason explains the list as a whole, weakly.
+  const listLike = listOfTerms && !connective && !predicate;
+  const fragment = words <= 4 && !anyRelation;
+  const shape = { explanatory: anyRelation && !listLike && !fragment, listLike, listWithReason: listOfTerms && !listLike, fragment, relationAt, itemOf };
+  shapes.set(sentence, shape);
+  return shape;
+}
+
+/**
+ * Is `a` tied to `b` by a stated relation? Same sentence: something between (or at) them states a
+ * relation and they are not just neighbours in a list. Different sentences: the other sentence must
+ * itself explain something (not a list or fragment).
+ */
+export function related(sentences: Sentence[], a: { sentence: number; tokens: number[] }, b: { sentence: number; tokens: number[] }): boolean {
+  const sa = sentences[a.sentence];
+  const sb = sentences[b.sentence];
+  if (!sa || !sb) return false;
+  if (a.sentence !== b.sentence) {
+    const shA = shapeOf(sa);
+    const shB = shapeOf(sb);
+    return !shA.listLike && !shB.listLike && (shA.explanatory || shB.explanatory);
+  }
+  const shape = shapeOf(sa);
+  const all = [...a.tokens, ...b.tokens];
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  // a relation inside the span, or right after it in the same clause item ("X kept serving", "X so Y")
+  let relation = false;
+  for (let i = lo; i <= hi && !relation; i++) if (shape.relationAt[i]) relation = true;
+  if (!relation) {
+    // the clause of the span: its item(s), extended to neighbours when the list is not a list
+    const fromItem = shape.itemOf[lo] ?? 0;
+    const toItem = shape.itemOf[hi] ?? 0;
+    for (let i = 0; i < sa.tokens.length && !relation; i++) {
+      const item = shape.itemOf[i] ?? -1;
+      if (item >= fromItem && item <= toItem && shape.relationAt[i]) relation = true;
+    }
+    if (!relation && !shape.listLike && shape.explanatory && fromItem === toItem) {
+      // a single clause sentence with a specific verb elsewhere: "Stale features hurt new posts most"
+      relation = shape.relationAt.some(Boolean) && sa.tokens.filter(isWordToken).length <= 14;
+    }
+  }
+  if (!relation) return false;
+  // in a list, items far apart are neighbours, not a relation
+  if (shape.listLike) return (shape.itemOf[hi] ?? 0) === (shape.itemOf[lo] ?? 0);
+  if (shape.listWithReason) {
+    // a list member is tied to the clause that states the reason, not to its fellow members
+    const ia = shape.itemOf[Math.min(...a.tokens)] ?? 0;
+    const ib = shape.itemOf[Math.min(...b.tokens)] ?? 0;
+    if (ia === ib) return true;
+    const relItem = (item: number): boolean => shape.relationAt.some((r, i) => r && shape.itemOf[i] === item);
+    return relItem(ia) || relItem(ib);
+  }
+  return true;
+}
+
+export type Substance = {
+  /** Weighted share of concept mentions that sit in explanatory sentences, 0–1. */
+  explainedShare: number;
+  /** Rubric-term tokens per content word, 0–1. */
+  termDensity: number;
+  /** Share of sentences that are lists or fragments. */
+  listShare: number;
+  /** Highest score the answer's substance allows. */
+  cap: number;
+};
+
+/**
+ * `conceptHits[i]` = number of distinct criteria named in sentence i; `covered[i]` = tokens of sentence i
+ * that belong to a rubric term.
+ */
+export function measureSubstance(sentences: Sentence[], conceptHits: number[], covered: number[]): Substance {
+  let weighted = 0;
+  let explained = 0;
+  let content = 0;
+  let terms = 0;
+  let listy = 0;
+  sentences.forEach((s, i) => {
+    const shape = shapeOf(s);
+    // a sentence naming many criteria weighs at most three: one list must not drown the rest
+    const hits = Math.min(3, conceptHits[i] ?? 0);
+    weighted += hits;
+    if (shape.explanatory) explained += shape.listWithReason ? hits / 2 : hits;
+    content += s.tokens.filter((t) => isWordToken(t) && !t.stop).length;
+    terms += covered[i] ?? 0;
+    if (shape.listLike || shape.fragment) listy++;
+  });
+  const explainedShare = weighted === 0 ? 0 : explained / weighted;
+  const termDensity = content === 0 ? 0 : Math.min(1, terms / content);
+  const listShare = sentences.length === 0 ? 0 : listy / sentences.length;
+  return { explainedShare, termDensity, listShare, cap: substanceCap(explainedShare, weighted) };
+}
+
+/**
+ * Highest score an answer's substance allows: mostly unexplained vocabulary stays below E5, half
+ * explained can reach E5, and only a well-explained answer is uncapped.
+ */
+export function substanceCap(explainedShare: number, weightedMentions: number): number {
+  if (weightedMentions === 0) return 100;
+  if (explainedShare < LOW) return Math.floor(30 + (14 * explainedShare) / LOW);
+  if (explainedShare < HIGH) return Math.floor(45 + (30 * (explainedShare - LOW)) / (HIGH - LOW));
+  return 100;
+}
+const LOW = 0.3;
+const HIGH = 0.45;
