@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GradeChip } from "@/components/grading/level-badge";
 import { Badge } from "@/components/ui/badge";
 import type { DrillProgressDto } from "@/lib/db/attempts";
 import type { DrillSummaryDto } from "@/lib/db/drills";
@@ -16,11 +17,11 @@ export function DrillCard({ drill, progress }: { drill: DrillSummaryDto; progres
       <dl className="mt-4 grid grid-cols-2 gap-2 border-t border-slate-100 pt-3 text-xs">
         <div>
           <dt className="text-slate-500">Last result</dt>
-          <dd className="font-medium text-slate-800">{progress ? "Not graded yet" : "Not attempted"}</dd>
+          <dd className="font-medium text-slate-800">{progress ? <GradeChip grade={progress.last} /> : "Not attempted"}</dd>
         </div>
         <div>
           <dt className="text-slate-500">Best result</dt>
-          <dd className="font-medium text-slate-800">{progress ? "Not graded yet" : "—"}</dd>
+          <dd className="font-medium text-slate-800">{progress ? <GradeChip grade={progress.best} /> : "—"}</dd>
         </div>
         {progress?.lastAttemptAt ? (
           <div className="col-span-2 text-slate-500">

@@ -5,22 +5,35 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { DrillKind } from "@/lib/drills/schema";
 import { AppError } from "@/lib/errors";
+import { storedGradeSchema, type StoredGrade } from "./grades";
 import { db } from "./client";
+
+/** A grade as lists show it; null until the attempt is graded. */
+export type GradeSummaryDto = { score: number; level: "below" | "E5" | "E6"; rubricVersion: number };
 
 export type AttemptSummaryDto = {
   id: string;
   drill: { slug: string; title: string; kind: DrillKind };
   submittedAt: Date;
   durationMs: number;
+  grade: GradeSummaryDto | null;
+  gradingFailed: boolean;
 };
-export type AttemptDetailDto = AttemptSummaryDto & { answer: string; mode: string };
+export type AttemptDetailDto = AttemptSummaryDto & { answer: string; mode: string; result: StoredGrade | null; rubricId: string | null };
 
 const summarySelect = {
   id: true,
   submittedAt: true,
   durationMs: true,
+  gradingError: true,
   drill: { select: { slug: true, title: true, kind: true } },
+  grade: { select: { score: true, level: true, rubricVersion: true } },
 } satisfies Prisma.AttemptSelect;
+
+type SummaryRow = Prisma.AttemptGetPayload<{ select: typeof summarySelect }>;
+function toSummary({ gradingError, ...row }: SummaryRow): AttemptSummaryDto {
+  return { ...row, gradingFailed: gradingError !== null && row.grade === null };
+}
 
 /** Stores the answer before anything else happens to it; returns its id. */
 export async function createAttempt({ userId, drillSlug, answer, durationMs, now = new Date() }: { userId: string; drillSlug: string; answer: string; durationMs: number; now?: Date }): Promise<{ id: string }> {
@@ -33,19 +46,46 @@ export async function createAttempt({ userId, drillSlug, answer, durationMs, now
 }
 
 export async function listAttempts({ userId, take = 100 }: { userId: string; take?: number }): Promise<AttemptSummaryDto[]> {
-  return db.attempt.findMany({ where: { userId }, orderBy: { submittedAt: "desc" }, take, select: summarySelect });
+  const rows = await db.attempt.findMany({ where: { userId }, orderBy: { submittedAt: "desc" }, take, select: summarySelect });
+  return rows.map(toSummary);
 }
 
 export async function getAttempt({ id, userId }: { id: string; userId: string }): Promise<AttemptDetailDto | null> {
-  return db.attempt.findFirst({ where: { id, userId }, select: { ...summarySelect, answer: true, mode: true } });
+  const row = await db.attempt.findFirst({
+    where: { id, userId },
+    select: { ...summarySelect, answer: true, mode: true, grade: { select: { score: true, level: true, rubricVersion: true, result: true, rubricId: true } } },
+  });
+  if (!row) return null;
+  const { answer, mode, grade, ...rest } = row;
+  const parsed = grade ? storedGradeSchema.safeParse(grade.result) : null;
+  return {
+    ...toSummary({ ...rest, grade: grade && { score: grade.score, level: grade.level, rubricVersion: grade.rubricVersion } }),
+    answer,
+    mode,
+    result: parsed?.success ? parsed.data : null,
+    rubricId: grade?.rubricId ?? null,
+  };
 }
 
-export type DrillProgressDto = { attemptCount: number; lastAttemptAt: Date | null };
+export type DrillProgressDto = { attemptCount: number; lastAttemptAt: Date | null; last: GradeSummaryDto | null; best: GradeSummaryDto | null };
 
-/** Per-drill attempt counts and last attempt time for one learner, keyed by drill slug. */
+/** Per-drill attempt count, last attempt time, last and best grade for one learner, keyed by drill slug. */
 export async function getDrillProgress({ userId }: { userId: string }): Promise<Map<string, DrillProgressDto>> {
-  const rows = await db.attempt.groupBy({ by: ["drillId"], where: { userId }, _count: { _all: true }, _max: { submittedAt: true } });
-  const drills = await db.drill.findMany({ where: { id: { in: rows.map((r) => r.drillId) } }, select: { id: true, slug: true } });
-  const slugById = new Map(drills.map((d) => [d.id, d.slug]));
-  return new Map(rows.map((r) => [slugById.get(r.drillId) ?? r.drillId, { attemptCount: r._count._all, lastAttemptAt: r._max.submittedAt }]));
+  const rows = await db.attempt.findMany({
+    where: { userId },
+    orderBy: { submittedAt: "desc" },
+    select: { submittedAt: true, drill: { select: { slug: true } }, grade: { select: { score: true, level: true, rubricVersion: true } } },
+  });
+  const progress = new Map<string, DrillProgressDto>();
+  for (const row of rows) {
+    const entry = progress.get(row.drill.slug) ?? { attemptCount: 0, lastAttemptAt: row.submittedAt, last: row.grade, best: null };
+    entry.attemptCount += 1;
+    if (row.grade && (!entry.best || row.grade.score > entry.best.score)) entry.best = row.grade;
+    progress.set(row.drill.slug, entry);
+  }
+  return progress;
+}
+
+export async function countAttempts(): Promise<number> {
+  return db.attempt.count();
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { GradeChip } from "@/components/grading/level-badge";
 import { Badge } from "@/components/ui/badge";
 import { requirePageUser } from "@/lib/auth";
 import { listAttempts } from "@/lib/db/attempts";
@@ -39,7 +40,7 @@ export default async function AttemptsPage() {
                 </td>
                 <td className="px-4 py-2 text-slate-600">{formatDateTime(attempt.submittedAt)}</td>
                 <td className="px-4 py-2 text-slate-600">{formatDuration(attempt.durationMs)}</td>
-                <td className="px-4 py-2 text-slate-500">Not graded yet</td>
+                <td className="px-4 py-2"><GradeChip grade={attempt.grade} failed={attempt.gradingFailed} /></td>
               </tr>
             ))}
           </tbody>

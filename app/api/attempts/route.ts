@@ -1,14 +1,15 @@
-// POST /api/attempts — store a learner's answer to a drill (stored first, before any grading)
+// POST /api/attempts — store a learner's answer to a drill, then grade it (a grading failure keeps it)
 // GET  /api/attempts — the signed-in learner's attempts, newest first
 import { submitAttemptSchema } from "@/lib/attempts/schema";
-import { createAttempt, listAttempts } from "@/lib/db/attempts";
+import { listAttempts } from "@/lib/db/attempts";
+import { submitAnswer } from "@/lib/grading/server/submit-answer";
 import { readJson, withRoute } from "@/lib/http";
 
 export const POST = withRoute(async ({ req, user, log }) => {
   const input = await readJson(req, submitAttemptSchema);
-  const attempt = await createAttempt({ userId: user.id, drillSlug: input.drillSlug, answer: input.answer, durationMs: input.durationMs });
-  log.info({ attemptId: attempt.id, drill: input.drillSlug, chars: input.answer.length }, "attempt stored");
-  return Response.json({ id: attempt.id, url: `/attempts/${attempt.id}` }, { status: 201 });
+  const { attemptId, graded } = await submitAnswer({ userId: user.id, ...input });
+  log.info({ attemptId, drill: input.drillSlug, chars: input.answer.length, graded }, "attempt stored");
+  return Response.json({ id: attemptId, url: `/attempts/${attemptId}`, graded }, { status: 201 });
 });
 
 export const GET = withRoute(async ({ user }) => {

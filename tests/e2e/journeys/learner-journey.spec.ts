@@ -24,20 +24,30 @@ test("[JOURNEY]: a new learner signs up, answers a drill, finds it in history, s
   await page.getByLabel("Your answer (markdown)").fill(answer);
   await page.getByRole("button", { name: "Submit answer" }).click();
 
-  // The attempt page renders the answer as sanitized markdown and is honest about grading.
+  // The attempt page shows the graded feedback and renders the answer as sanitized markdown.
   await expect(page).toHaveURL(/\/attempts\/[a-z0-9]+$/);
   const attemptUrl = page.url();
+  await expect(page.getByTestId("grade-verdict")).toBeVisible();
+  const score = Number(await page.getByTestId("grade-score").textContent());
+  expect(score).toBeGreaterThanOrEqual(0);
+  expect(score).toBeLessThan(45); // a two-bullet sketch is below the E5 bar
+  await expect(page.getByTestId("grade-verdict")).toContainText("Below E5");
+  await expect(page.getByRole("meter").first()).toBeVisible();
+  await expect(page.getByTestId("criterion-missing").first()).toBeVisible();
+  await expect(page.getByTestId("annotated-answer")).toContainText("Data collection");
+  await page.getByText("Model answer").click();
+  await expect(page.getByTestId("model-answer")).toContainText(/feature store/i);
   await expect(page.getByRole("heading", { name: "My design" })).toBeVisible();
   await expect(page.locator("strong", { hasText: "Data collection" })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
-  await expect(page.getByTestId("attempt-result")).toHaveText("Not graded yet");
 
   await page.getByRole("link", { name: "History" }).first().click();
   await expect(page.getByRole("link", { name: /whiteboard/i })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "Not graded yet" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: new RegExp(`^${score}`) })).toBeVisible();
 
   await page.goto("/drills");
   await expect(page.getByTestId("drill-card-whiteboard-system")).toContainText("1 attempt");
+  await expect(page.getByTestId("drill-card-whiteboard-system")).toContainText(String(score));
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { GradeNowButton } from "@/components/attempts/grade-now-button";
+import { GradeReport } from "@/components/grading/grade-report";
 import { Markdown } from "@/components/markdown";
 import { requirePageUser } from "@/lib/auth";
 import { getAttempt } from "@/lib/db/attempts";
+import { getModelAnswer } from "@/lib/db/grades";
 import { formatDateTime, formatDuration } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Attempt" };
@@ -13,6 +16,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
   const user = await requirePageUser(`/attempts/${encodeURIComponent(id)}`);
   const attempt = id.length <= 64 ? await getAttempt({ id, userId: user.id }) : null;
   if (!attempt) notFound();
+  const modelAnswer = attempt.rubricId ? await getModelAnswer({ rubricId: attempt.rubricId }) : null;
   return (
     <article className="space-y-6">
       <header className="space-y-1">
@@ -22,14 +26,21 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
           Submitted {formatDateTime(attempt.submittedAt)} · {formatDuration(attempt.durationMs)} spent
         </p>
       </header>
-      <section aria-labelledby="result-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="result-heading" className="text-sm font-semibold tracking-wide text-slate-500 uppercase">Result</h2>
-        <p className="mt-1 text-slate-700" data-testid="attempt-result">Not graded yet</p>
-      </section>
-      <section aria-labelledby="answer-heading" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="answer-heading" className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">Your answer</h2>
-        <Markdown>{attempt.answer}</Markdown>
-      </section>
+      {attempt.result ? (
+        <GradeReport grade={attempt.result} answer={attempt.answer} modelAnswer={modelAnswer} />
+      ) : (
+        <section aria-labelledby="result-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="result-heading" className="text-sm font-semibold tracking-wide text-slate-500 uppercase">Result</h2>
+          <p className="mt-1 text-slate-700" data-testid="attempt-result">
+            {attempt.gradingFailed ? "Grading failed, but your answer is saved." : "Not graded yet"}
+          </p>
+          <GradeNowButton attemptId={attempt.id} />
+        </section>
+      )}
+      <details className="rounded-lg border border-slate-200 bg-white p-5" open={!attempt.result}>
+        <summary className="cursor-pointer text-sm font-semibold tracking-wide text-slate-500 uppercase">Your answer, rendered</summary>
+        <div className="mt-3"><Markdown>{attempt.answer}</Markdown></div>
+      </details>
       <Link href={`/drills/${attempt.drill.slug}`} className="inline-block text-sm font-medium text-brand-600 hover:underline">Try this drill again</Link>
     </article>
   );
