@@ -107,7 +107,7 @@ export const pipelineConfigSchema = z.object({
     psiThreshold: z.number().positive().default(0.25),
     nullRateIncrease: z.number().positive().max(1).default(0.1),
     predictionPsiThreshold: z.number().positive().default(0.2),
-    aucDropThreshold: z.number().positive().max(0.5).default(0.04),
+    aucDropThreshold: z.number().positive().max(0.5).default(0.03),
     neRiseThreshold: z.number().positive().max(1).default(0.04),
     offlineOnlineGap: z.number().positive().max(0.5).default(0.08),
     skewThreshold: z.number().positive().default(0.35),

@@ -86,6 +86,7 @@ function lowerBoundTs(ts: Float64Array, n: number, t: number): number {
 
 const MIN_ROWS = 150;
 const MIN_LABEL_ROWS = 300;
+const PERFORMANCE_WINDOW_TICKS = 2;
 
 export function runMonitoring(inp: MonitorInput): MonitoringReport {
   const { config, served, offline, reference } = inp;
@@ -146,9 +147,11 @@ export function runMonitoring(inp: MonitorInput): MonitoringReport {
       }
       predPsi = psiAgainst(refPredBins, Float64Array.from(rows, (r) => served.probs[r]!));
     }
-    // labels arrive labelDelayHours after the event
+    // labels arrive labelDelayHours after the event; performance uses a rolling window of
+    // PERFORMANCE_WINDOW_TICKS ticks of matured labels to halve the sampling noise of one tick
     const delay = m.labelDelayHours * 3600;
-    const lab = keptRows(lowerBoundTs(served.examples.ts, served.examples.n, t0 - delay), lowerBoundTs(served.examples.ts, served.examples.n, t1 - delay));
+    const from = Math.max(inp.startAt, t0 - delay - (PERFORMANCE_WINDOW_TICKS - 1) * tickSec);
+    const lab = keptRows(lowerBoundTs(served.examples.ts, served.examples.n, from), lowerBoundTs(served.examples.ts, served.examples.n, t1 - delay));
     let liveAuc: number | null = null;
     let liveNe: number | null = null;
     let aucSe = 0;
