@@ -1,13 +1,13 @@
 /**
  * Measures the grader against the labelled answers in tests/fixtures/grading/:
  * level accuracy, Spearman correlation of scores, confusion matrix and keyword-stuffed ceiling,
- * separately for the tuning part and the held-aside part.
+ * separately for the tuning part, the held-aside part and the second blind held-aside part (when present).
  *
- *   npm run eval:grader               aggregate figures for both parts
+ *   npm run eval:grader               aggregate figures for every part
  *   npm run eval:grader -- --errors   also list per-item misses, for the TUNE part only
  *   npm run eval:grader -- --tune-only --errors   while tuning: do not even compute holdout figures
  *
- * The holdout part is only ever reported in aggregate: never tune on it.
+ * The holdout parts are only ever reported in aggregate: never tune on them.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -27,6 +27,21 @@ export type EvalFigures = {
   confusion: Record<GradeLevel, Record<GradeLevel, number>>;
   stuffed: { n: number; aboveFloor: number; maxScore: number | null };
 };
+
+/** The labelled parts, in report order; only `tune` may be inspected item by item. */
+export const PARTS = [
+  { name: "tune", file: "labelled.tune.jsonl" },
+  { name: "holdout", file: "labelled.holdout.jsonl" },
+  { name: "holdout2", file: "labelled.holdout2.jsonl" },
+] as const;
+export type PartName = (typeof PARTS)[number]["name"];
+
+/** Aggregate figures for one part, or null when its file is absent. */
+export function evaluatePart(name: PartName): EvalFigures | null {
+  const part = PARTS.find((p) => p.name === name)!;
+  const full = path.join(FIXTURES, part.file);
+  return existsSync(full) ? evaluate(readLabelled(full)).figures : null;
+}
 
 function readLabelled(file: string): Labelled[] {
   return readFileSync(file, "utf8")
@@ -106,8 +121,8 @@ function printFigures(name: string, f: EvalFigures): void {
 function main(): void {
   const showErrors = process.argv.includes("--errors");
   const tuneOnly = process.argv.includes("--tune-only");
-  const parts: [string, string][] = [["tune", "labelled.tune.jsonl"], ...(tuneOnly ? [] : ([["holdout", "labelled.holdout.jsonl"]] as [string, string][]))];
-  for (const [name, file] of parts) {
+  const parts = tuneOnly ? PARTS.filter((p) => p.name === "tune") : PARTS;
+  for (const { name, file } of parts) {
     const full = path.join(FIXTURES, file);
     if (!existsSync(full)) {
       console.log(`\n${name}: ${file} not found`);

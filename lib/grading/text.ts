@@ -55,7 +55,8 @@ function addLine(line: string, offset: number, out: Sentence[]): void {
     cursor += surface.length;
     all.push({
       normal: surface.toLowerCase(),
-      lemma: (t.out(lemmaOf) as string).toLowerCase(),
+      // wink leaves some lemmas undefined (e.g. "cannot" in some contexts): fall back to the surface form
+      lemma: ((t.out(lemmaOf) as string | undefined) ?? surface).toLowerCase(),
       pos: t.out(its.pos) as string,
       negated: Boolean(t.out(its.negationFlag)),
       stop: Boolean(t.out(its.stopWordFlag)),
@@ -118,7 +119,7 @@ export function lemmatize(phrase: string): { normal: string; lemma: string }[] {
   const result: { normal: string; lemma: string }[] = [];
   nlp.readDoc(phrase).tokens().each((t: ItemToken) => {
     if (PUNCT_POS.has(t.out(its.pos) as string)) return;
-    result.push({ normal: t.out().toLowerCase(), lemma: (t.out(lemmaOf) as string).toLowerCase() });
+    result.push({ normal: t.out().toLowerCase(), lemma: ((t.out(lemmaOf) as string | undefined) ?? t.out()).toLowerCase() });
   });
   return result;
 }
