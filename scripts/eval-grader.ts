@@ -1,13 +1,14 @@
 /**
  * Measures the grader against the labelled answers in tests/fixtures/grading/:
- * level accuracy, Spearman correlation of scores, confusion matrix and keyword-stuffed ceiling,
- * separately for the tuning part, the held-aside part and the second blind held-aside part (when present).
+ * level accuracy, Spearman correlation of scores, confusion matrix and keyword-stuffed ceiling.
  *
- *   npm run eval:grader               aggregate figures for every part
- *   npm run eval:grader -- --errors   also list per-item misses, for the TUNE part only
- *   npm run eval:grader -- --tune-only --errors   while tuning: do not even compute holdout figures
+ * The tuning set is tune + holdout + holdout2 (the first two holdouts were consumed by earlier rounds):
+ * each file is reported separately, then pooled, with the weakest drills of the pool. The held-aside
+ * set (holdout3) is reported separately and only in aggregate: never tune on it.
  *
- * The holdout parts are only ever reported in aggregate: never tune on them.
+ *   npm run eval:grader                          every part, pooled tuning figures, held-aside figures
+ *   npm run eval:grader -- --errors              also list per-item misses of the TUNING files
+ *   npm run eval:grader -- --tune-only --errors  while tuning: do not even compute held-aside figures
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -28,19 +29,31 @@ export type EvalFigures = {
   stuffed: { n: number; aboveFloor: number; maxScore: number | null };
 };
 
-/** The labelled parts, in report order; only `tune` may be inspected item by item. */
+/** The labelled parts, in report order. `tuning` parts may be inspected item by item; `held-aside` only in aggregate. */
 export const PARTS = [
-  { name: "tune", file: "labelled.tune.jsonl" },
-  { name: "holdout", file: "labelled.holdout.jsonl" },
-  { name: "holdout2", file: "labelled.holdout2.jsonl" },
+  { name: "tune", file: "labelled.tune.jsonl", role: "tuning" },
+  { name: "holdout", file: "labelled.holdout.jsonl", role: "tuning" },
+  { name: "holdout2", file: "labelled.holdout2.jsonl", role: "tuning" },
+  { name: "holdout3", file: "labelled.holdout3.jsonl", role: "held-aside" },
 ] as const;
 export type PartName = (typeof PARTS)[number]["name"];
 
-/** Aggregate figures for one part, or null when its file is absent. */
-export function evaluatePart(name: PartName): EvalFigures | null {
+/** The labelled items of one part, or null when its file is absent. */
+export function readPart(name: PartName): Labelled[] | null {
   const part = PARTS.find((p) => p.name === name)!;
   const full = path.join(FIXTURES, part.file);
-  return existsSync(full) ? evaluate(readLabelled(full)).figures : null;
+  return existsSync(full) ? readLabelled(full) : null;
+}
+
+/** The pooled tuning set: every tuning part that is present. */
+export function readTuningSet(): Labelled[] {
+  return PARTS.filter((p) => p.role === "tuning").flatMap((p) => readPart(p.name) ?? []);
+}
+
+/** Aggregate figures for one part, or null when its file is absent. */
+export function evaluatePart(name: PartName): EvalFigures | null {
+  const items = readPart(name);
+  return items ? evaluate(items).figures : null;
 }
 
 function readLabelled(file: string): Labelled[] {
@@ -118,22 +131,56 @@ function printFigures(name: string, f: EvalFigures): void {
   for (const l of LEVELS) console.log(`  ${l.padEnd(8)}${LEVELS.map((p) => String(f.confusion[l][p]).padStart(7)).join("")}`);
 }
 
+/** Per-drill figures, weakest first (level accuracy, then mean absolute score error). */
+function weakestDrills(scored: Scored[]): string[] {
+  const drills = [...new Set(scored.map((s) => s.drill))];
+  return drills
+    .map((drill) => {
+      const items = scored.filter((s) => s.drill === drill);
+      const acc = items.filter((s) => s.level === s.predicted).length / items.length;
+      const mae = items.reduce((sum, s) => sum + Math.abs(s.score - s.predictedScore), 0) / items.length;
+      const rho = spearman(items.map((s) => s.score), items.map((s) => s.predictedScore));
+      return { drill, n: items.length, acc, mae, rho };
+    })
+    .sort((a, b) => a.acc - b.acc || b.mae - a.mae)
+    .map((d) => `  ${d.drill.padEnd(32)} n ${String(d.n).padStart(3)}  acc ${d.acc.toFixed(2)}  Spearman ${d.rho.toFixed(2)}  mean |error| ${d.mae.toFixed(1)}`);
+}
+
+function printErrors(scored: Scored[]): void {
+  for (const s of scored)
+    if (s.level !== s.predicted || Math.abs(s.score - s.predictedScore) > 20)
+      console.log(`  ${s.id.padEnd(36)} label ${s.level.padEnd(5)} ${String(s.score).padStart(3)}  grader ${s.predicted.padEnd(5)} ${String(s.predictedScore).padStart(3)}  ${s.style ?? ""}`);
+}
+
 function main(): void {
   const showErrors = process.argv.includes("--errors");
   const tuneOnly = process.argv.includes("--tune-only");
-  const parts = tuneOnly ? PARTS.filter((p) => p.name === "tune") : PARTS;
-  for (const { name, file } of parts) {
-    const full = path.join(FIXTURES, file);
-    if (!existsSync(full)) {
-      console.log(`\n${name}: ${file} not found`);
+  const pooled: Scored[] = [];
+  for (const part of PARTS.filter((p) => p.role === "tuning")) {
+    const items = readPart(part.name);
+    if (!items) {
+      console.log(`\n${part.name}: ${part.file} not found`);
       continue;
     }
-    const { figures, scored } = evaluate(readLabelled(full));
-    printFigures(name, figures);
-    if (showErrors && name === "tune")
-      for (const s of scored)
-        if (s.level !== s.predicted || Math.abs(s.score - s.predictedScore) > 20)
-          console.log(`  ${s.id.padEnd(36)} label ${s.level.padEnd(5)} ${String(s.score).padStart(3)}  grader ${s.predicted.padEnd(5)} ${String(s.predictedScore).padStart(3)}  ${s.style ?? ""}`);
+    const { figures, scored } = evaluate(items);
+    pooled.push(...scored);
+    printFigures(`${part.name} (tuning)`, figures);
+    if (showErrors) printErrors(scored);
+  }
+  if (pooled.length > 0) {
+    printFigures("tuning set, pooled (tune + holdout + holdout2)", evaluate(pooled).figures);
+    console.log("  drills, weakest first");
+    for (const line of weakestDrills(pooled)) console.log(line);
+  }
+  if (tuneOnly) return;
+  for (const part of PARTS.filter((p) => p.role === "held-aside")) {
+    const items = readPart(part.name);
+    if (!items) {
+      console.log(`\n${part.name} (held-aside): ${part.file} not found`);
+      continue;
+    }
+    // aggregate figures only: the held-aside part is never inspected item by item
+    printFigures(`${part.name} (held-aside, never tuned on)`, evaluate(items).figures);
   }
 }
 

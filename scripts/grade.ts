@@ -66,7 +66,7 @@ function runBatch(path: string, rubrics: Map<string, Rubric>): number {
       } catch (error) {
         failures++;
         const message = error instanceof SyntaxError ? `line ${index + 1}: malformed JSON` : (error as Error).message;
-        process.stderr.write(`grade: ${id === null ? `line ${index + 1}` : `id ${String(id)}`}: ${message}\n`);
+        process.stderr.write(`grade: ${id === null ? `line ${index + 1}` : `id ${JSON.stringify(id)}`}: ${message}\n`);
         out.push(JSON.stringify({ id, level: null, score: null, error: message }));
       }
     });
