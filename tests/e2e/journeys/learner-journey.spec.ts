@@ -37,6 +37,7 @@ test("[JOURNEY]: a new learner signs up, answers a drill, finds it in history, s
   await expect(page.getByTestId("annotated-answer")).toContainText("Data collection");
   await page.getByText("Model answer").click();
   await expect(page.getByTestId("model-answer")).toContainText(/feature store/i);
+  await page.getByText("Your answer, rendered").click();
   await expect(page.getByRole("heading", { name: "My design" })).toBeVisible();
   await expect(page.locator("strong", { hasText: "Data collection" })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
