@@ -16,15 +16,11 @@ export function sigmoid(z: number): number {
 export function predictBatch(model: TrainedModel, x: Float32Array, n: number): Float32Array {
   const d = model.mean.length;
   const out = new Float32Array(n);
-  const buf = new Float32Array(Math.min(CHUNK, n) * d);
   for (let s = 0; s < n; s += CHUNK) {
     const m = Math.min(CHUNK, n - s);
-    for (let i = 0; i < m * d; i++) {
-      const j = i % d;
-      buf[i] = (x[s * d + i]! - model.mean[j]!) / model.std[j]!;
-    }
     const probs = tf.tidy(() => {
-      let h: tf.Tensor2D = tf.tensor2d(buf.subarray(0, m * d), [m, d]);
+      const raw = tf.tensor2d(x.subarray(s * d, (s + m) * d), [m, d]);
+      let h = tf.div(tf.sub(raw, tf.tensor1d(model.mean)), tf.tensor1d(model.std)) as tf.Tensor2D;
       for (const l of model.layers) {
         const z = tf.add(tf.matMul(h, tf.tensor2d(l.w, [l.inDim, l.outDim])), tf.tensor1d(l.b)) as tf.Tensor2D;
         h = l.activation === "relu" ? tf.relu(z) : z;
