@@ -19,7 +19,27 @@ export type Finding = {
   firstAt: number | null;
   /** Every positive mention's start offset. */
   mentions?: number[];
+  /** Where the concept first heads a sentence or bullet ("Third, data preparation: …"); order checks prefer it. */
+  headAt?: number | null;
 };
+
+/** Words that may precede a step's name at the head of a line: ordinals, numbering, "then we". */
+const LEADERS = new Set([
+  "first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fifth", "sixth", "seventh", "eighth", "last", "lastly",
+  "finally", "then", "next", "after", "that", "step", "and", "we", "i", "you", "'d", "d", "would", "'ll", "start", "with", "by",
+  "the", "a", "do", "is", "it", "phase", "stage", "one", "two", "three", "four", "five", "six", "seven",
+]);
+
+/** Does a match head its sentence (at most one non-leader word before it)? */
+function headsSentence(s: Sentence, firstToken: number): boolean {
+  let before = 0;
+  for (let i = 0; i < firstToken; i++) {
+    const t = s.tokens[i]!;
+    if (!isWordToken(t) || LEADERS.has(t.normal) || /^\d+[.)]?$/.test(t.normal)) continue;
+    before++;
+  }
+  return before <= 1;
+}
 
 type CompiledCriterion = {
   concept: CompiledGroup;
@@ -27,7 +47,8 @@ type CompiledCriterion = {
   also: CompiledGroup[];
   window: number;
 };
-export type CompiledRubric = { text: Map<string, CompiledCriterion>; contradictions: { id: string; all: CompiledGroup[] }[] };
+type CompiledContradiction = { id: string; all: CompiledGroup[]; scope: "sentence" | "clause"; unlessMet: string[] };
+export type CompiledRubric = { text: Map<string, CompiledCriterion>; contradictions: CompiledContradiction[] };
 
 const compiled = new WeakMap<Rubric, CompiledRubric>();
 
@@ -45,7 +66,8 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
       window: c.evidence.window,
     });
   }
-  const contradictions = rubric.contradictions.map((k) => ({ id: k.id, all: k.all.map((g) => compileGroup(g)) }));
+  // claims match strictly: "100M ~ 10k QPS" is not the claim "100M QPS"
+  const contradictions = rubric.contradictions.map((k) => ({ id: k.id, all: k.all.map((g) => compileGroup(g, "positive", 0)), scope: k.scope, unlessMet: k.unlessMet }));
   const result = { text, contradictions };
   compiled.set(rubric, result);
   return result;
@@ -119,6 +141,8 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
   let partial: { sentence: number; at: number } | null = null;
   let negatedOnly = false;
   const mentions = ctx.sentences.flatMap((s) => matchGroup(c.concept, s, ctx.cache).map((m) => m.start));
+  const headAt =
+    ctx.sentences.flatMap((s) => matchGroup(c.concept, s, ctx.cache).filter((m) => headsSentence(s, Math.min(...m.tokens))).map((m) => m.start))[0] ?? null;
   let met: Finding | null = null;
   for (const s of ctx.sentences) {
     const concepts = matchGroup(c.concept, s, ctx.cache);
@@ -142,7 +166,7 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
     if (!explained) continue;
     const { mech, also } = explained;
     const touched = [s.index, ...(mech ? [mech.sentence] : []), ...also.map((m) => m!.sentence)];
-    met = { status: "met", credit: 1, evidence: evidenceOf(ctx, Math.min(...touched), Math.max(...touched)), note: null, firstAt: partial.at, mentions };
+    met = { status: "met", credit: 1, evidence: evidenceOf(ctx, Math.min(...touched), Math.max(...touched)), note: null, firstAt: partial.at, mentions, headAt };
     break;
   }
   if (met) return met;
@@ -155,6 +179,7 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
       note: listed ? "Named in a list of terms; say what it does and why it matters here." : "Named, but its role or mechanism is not explained.",
       firstAt: partial.at,
       mentions,
+      headAt,
     };
   }
   return { status: "missed", credit: 0, evidence: null, note: negatedOnly ? "Mentioned only in a negated or dismissive way." : null, firstAt: null };
@@ -185,7 +210,11 @@ export function evaluateEstimate(criterion: Criterion, ctx: AnswerContext, parti
 
 export function evaluateOrder(criterion: Criterion, findings: Map<string, Finding>, ctx: AnswerContext, partialCredit: number): Finding {
   const { steps, match } = criterion.order!;
-  const positions = steps.map((id) => findings.get(id)?.firstAt ?? null);
+  // a step sits where it heads a line or sentence, else where it is first named ("…what serving will see" is no step)
+  const positions = steps.map((id) => {
+    const f = findings.get(id);
+    return f?.headAt ?? f?.firstAt ?? null;
+  });
   const { found, inOrder, outOfOrder } =
     match === "any" ? checkOrderAnyMention(steps, steps.map((id) => findings.get(id)?.mentions ?? [])) : checkOrder(steps, positions);
   if (found < 2) return { status: "missed", credit: 0, evidence: null, note: null, firstAt: null };
@@ -200,14 +229,69 @@ export function evaluateOrder(criterion: Criterion, findings: Map<string, Findin
   return { status: ratio >= 0.5 ? "partial" : "missed", credit: ratio >= 0.5 ? Math.max(partialCredit, ratio * ratio) : 0, evidence, note, firstAt: first };
 }
 
-export function findContradictions(rubric: CompiledRubric, ctx: AnswerContext): { id: string; evidence: Evidence }[] {
+/** Frames that report or hypothesise a view instead of asserting it ("some would say X", "the naive take is X"). */
+const REPORTED = compileGroup(
+  [
+    "some would say", "some people say", "some people think", "people say", "people think", "many think", "many people think",
+    "you might think", "one might think", "you'd think", "it's tempting", "it is tempting", "tempting to", "naive take", "naive answer",
+    "naive view", "naively", "the myth", "a myth", "misconception", "common mistake", "the mistake is", "the trap", "would argue",
+    "might argue", "might say", "would say", "the usual claim", "the obvious answer", "the easy answer", "the wrong answer", "not that",
+  ],
+  "any",
+  0,
+);
+const CLAUSE_BREAKS = new Set([",", ";", ":", "—", "–", "(", ")", "because", "but", "so", "although", "though", "while", "whereas", "since", "which", "however"]);
+
+/** Clause number of every token of a sentence. */
+function clausesOf(s: Sentence): number[] {
+  let clause = 0;
+  return s.tokens.map((t) => (CLAUSE_BREAKS.has(t.normal) ? ++clause : clause));
+}
+
+/** Is a token inside quotation marks ("a small change", “just noise”)? */
+function quotedTokens(s: Sentence, text: string): boolean[] {
+  const line = text.slice(s.start, s.end);
+  const inside = new Array<boolean>(line.length).fill(false);
+  let open = -1;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    const isQuote = ch === '"' || ch === "“" || ch === "”";
+    if (!isQuote) continue;
+    if (open === -1) open = i;
+    else {
+      for (let j = open; j <= i; j++) inside[j] = true;
+      open = -1;
+    }
+  }
+  return s.tokens.map((t) => inside[t.start - s.start] === true);
+}
+
+/**
+ * Claims the answer asserts: every group of the claim matches (in one clause when so scoped), not
+ * inside quotation marks, not framed as someone else's view, and not outweighed by the answer meeting
+ * a criterion that states the very point the claim denies.
+ */
+export function findContradictions(rubric: CompiledRubric, ctx: AnswerContext, met: (criterionId: string) => boolean = () => false): { id: string; evidence: Evidence }[] {
   const out: { id: string; evidence: Evidence }[] = [];
-  for (const k of rubric.contradictions)
-    for (const s of ctx.sentences)
-      if (k.all.every((g) => matchGroup(g, s, ctx.cache).length > 0)) {
-        out.push({ id: k.id, evidence: evidenceOf(ctx, s.index, s.index) });
-        break;
+  for (const k of rubric.contradictions) {
+    if (k.unlessMet.some(met)) continue;
+    for (const s of ctx.sentences) {
+      const perGroup = k.all.map((g) => matchGroup(g, s, ctx.cache));
+      if (perGroup.some((m) => m.length === 0)) continue;
+      if (matchGroup(REPORTED, s, ctx.cache).length > 0) continue;
+      const quoted = quotedTokens(s, ctx.text);
+      const asserted = perGroup.map((ms) => ms.filter((m) => !m.tokens.some((t) => quoted[t])));
+      if (asserted.some((m) => m.length === 0)) continue;
+      if (k.scope === "clause") {
+        const clause = clausesOf(s);
+        const clausesPer = asserted.map((ms) => new Set(ms.flatMap((m) => m.tokens.map((t) => clause[t]!))));
+        const first = clausesPer[0]!;
+        if (![...first].some((c) => clausesPer.every((set) => set.has(c)))) continue;
       }
+      out.push({ id: k.id, evidence: evidenceOf(ctx, s.index, s.index) });
+      break;
+    }
+  }
   return out;
 }
 

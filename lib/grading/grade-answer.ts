@@ -58,7 +58,7 @@ export function gradeAnswer({ text, rubric }: GradeInput): GradeResult {
   }
   for (const c of rubric.criteria) if (c.order) findings.set(c.id, evaluateOrder(c, findings, ctx, rubric.partialCredit));
 
-  const contradictionHits = findContradictions(compiled, ctx);
+  const contradictionHits = findContradictions(compiled, ctx, (id) => findings.get(id)?.status === "met");
   const contradictions = contradictionHits.map((hit) => {
     const k = rubric.contradictions.find((x) => x.id === hit.id)!;
     return { id: k.id, feedback: k.feedback, cap: k.cap, evidence: hit.evidence };

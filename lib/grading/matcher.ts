@@ -8,7 +8,12 @@ import { isWordToken, lemmatize, type Sentence, type Token } from "./text";
 type Word = { normal: string; lemma: string; prefix: boolean };
 type Phrase = Word[];
 type Term = { parts: Phrase[] };
-export type CompiledGroup = { terms: Term[]; polarity: "positive" | "negated" | "any" };
+export type CompiledGroup = {
+  terms: Term[];
+  polarity: "positive" | "negated" | "any";
+  /** Most words a phrase may skip between two of its words (claims are matched strictly: 0). */
+  maxGap: number;
+};
 
 export type Match = { sentence: number; start: number; end: number; negated: boolean; tokens: number[] };
 
@@ -18,10 +23,10 @@ const MAX_GAP = 2;
 const BARRIERS = new Set([",", ";", ":", ".", "!", "?", "(", ")", "—", "–"]);
 
 /** `defaultPolarity` applies to plain arrays; an object group states its own polarity. */
-export function compileGroup(group: ConceptGroup, defaultPolarity: CompiledGroup["polarity"] = "positive"): CompiledGroup {
+export function compileGroup(group: ConceptGroup, defaultPolarity: CompiledGroup["polarity"] = "positive", maxGap = MAX_GAP): CompiledGroup {
   const terms = Array.isArray(group) ? group : group.terms;
   const polarity = Array.isArray(group) ? defaultPolarity : group.polarity;
-  return { terms: terms.map(compileTerm), polarity };
+  return { terms: terms.map(compileTerm), polarity, maxGap };
 }
 
 function compileTerm(term: string): Term {
@@ -101,7 +106,7 @@ function cachedStream(sentence: Sentence): Stream {
   return s;
 }
 
-function matchPhrase(phrase: Phrase, sentence: Sentence, cache: MatchCache): number[][] {
+function matchPhrase(phrase: Phrase, sentence: Sentence, cache: MatchCache, maxGap: number): number[][] {
   const { items, barrierAfter } = cachedStream(sentence);
   const found: number[][] = [];
   const first = phrase[0];
@@ -113,7 +118,7 @@ function matchPhrase(phrase: Phrase, sentence: Sentence, cache: MatchCache): num
     let ok = true;
     for (let w = 1; w < phrase.length && ok; w++) {
       ok = false;
-      for (let next = pos + 1; next <= pos + 1 + MAX_GAP && next < items.length; next++) {
+      for (let next = pos + 1; next <= pos + 1 + maxGap && next < items.length; next++) {
         if (barrierAfter.has(next - 1)) break;
         if (wordMatches(phrase[w]!, items[next]!.tok, cache)) {
           positions.push(next);
@@ -143,7 +148,7 @@ function toMatch(sentence: Sentence, tokenIdx: number[]): Match {
 export function matchGroup(group: CompiledGroup, sentence: Sentence, cache: MatchCache): Match[] {
   const matches: Match[] = [];
   for (const term of group.terms) {
-    const perPart = term.parts.map((part) => matchPhrase(part, sentence, cache));
+    const perPart = term.parts.map((part) => matchPhrase(part, sentence, cache, group.maxGap));
     if (perPart.some((hits) => hits.length === 0)) continue;
     if (perPart.length === 1) for (const hit of perPart[0]!) matches.push(toMatch(sentence, hit));
     else matches.push(toMatch(sentence, perPart.map((hits) => hits[0]!).flat()));

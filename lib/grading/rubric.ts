@@ -85,11 +85,19 @@ export const criterionSchema = z
     message: "a criterion needs exactly one of evidence, order or estimate",
   });
 
-/** A claim that contradicts the drill's core point; found anywhere, it caps the score. */
+/**
+ * A claim that contradicts the drill's core point; asserted anywhere, it caps the score. Claim terms
+ * match strictly (no skipped words); a claim that is negated, quoted or framed as someone else's view
+ * ("some would say", "a naive take is") is not asserted and does not count.
+ */
 export const contradictionSchema = z.object({
   id: idSchema,
-  /** All groups must match in one sentence. */
+  /** All groups must match in one sentence (or one clause, with `scope: "clause"`). */
   all: z.array(conceptGroupSchema).min(1),
+  /** `clause`: the groups must sit in one clause ("the ML code is small because the hard part moved out" is no claim). */
+  scope: z.enum(["sentence", "clause"]).default("sentence"),
+  /** Criteria that state the drill's core point: when the answer meets any of them, the claim was not its position. */
+  unlessMet: z.array(idSchema).default([]),
   /** Highest score an answer making this claim can get. */
   cap: z.number().int().min(0).max(74),
   feedback: z.string().min(10),
@@ -123,6 +131,10 @@ export const rubricSchema = z
     rubric.criteria.forEach((c, i) => {
       for (const step of c.order?.steps ?? [])
         if (!ids.has(step)) ctx.addIssue({ code: "custom", path: ["criteria", i, "order", "steps"], message: `unknown criterion ${step}` });
+    });
+    rubric.contradictions.forEach((k, i) => {
+      for (const id of k.unlessMet)
+        if (!ids.has(id)) ctx.addIssue({ code: "custom", path: ["contradictions", i, "unlessMet"], message: `unknown criterion ${id}` });
     });
     for (const level of LEVELS)
       if (!rubric.criteria.some((c) => c.level === level))
