@@ -98,6 +98,16 @@ export function shapeOf(sentence: Sentence): SentenceShape {
   if (cached) return cached;
   const tokens = sentence.tokens;
   const relationAt = tokens.map((_, i) => isWordToken(tokens[i]!) && isRelationToken(tokens, i));
+  // "Label: value" notes: the colon ties the label to a value that states something in three or more words
+  // ("verification: bad data poisons training"); a one- or two-word value only names ("fallback: retry").
+  let labelColon = -1;
+  for (let i = 0; i < Math.min(tokens.length, 7); i++) if (tokens[i]!.normal === ":") labelColon = i;
+  const valueWords = labelColon < 0 ? 0 : tokens.slice(labelColon + 1).filter(isWordToken).length;
+  const valueConnective = labelColon >= 0 && tokens.some((t, i) => i > labelColon && relationAt[i] && t.pos !== "VERB" && t.normal !== "arrow");
+  const labelled = labelColon >= 0 && valueWords <= 2 && !valueConnective;
+  // the value must state something (a verb), not just name the label's parts ("quantity vs cost")
+  const valuePredicate = tokens.some((t, i) => i > labelColon && (t.pos === "VERB" || t.pos === "AUX") && !/(ed|ing)$/.test(t.normal));
+  if (labelColon >= 0 && valueWords >= 3 && valuePredicate) relationAt[labelColon] = true;
   // A leading "Label:" / "Label -" (bullet heading) is not an item of the list that follows.
   const colon = tokens.findIndex((t) => t.normal === ":" || t.normal === "-" || t.normal === "–" || t.normal === "—");
   const bodyFrom = colon >= 0 && colon <= 5 ? colon + 1 : 0;
@@ -135,10 +145,40 @@ export function shapeOf(sentence: Sentence): SentenceShape {
   const listOfTerms = items.length >= 3 && short >= 2 && short / items.length >= 0.5;
   // A list tied to one stated reason explains the list as a whole, weakly.
   const listLike = listOfTerms && !connective && !predicate;
-  const fragment = words <= 4 && !anyRelation;
-  const shape = { explanatory: anyRelation && !listLike && !fragment, listLike, listWithReason: listOfTerms && !listLike, fragment, relationAt, itemOf };
+  const fragment = (words <= 4 && !anyRelation) || labelled;
+  // "A -> B -> C -> D": a drawn chain of box names gives the order, not why each box is there
+  const chain = isBareChain(tokens, relationAt);
+  const shape = {
+    explanatory: anyRelation && !listLike && !fragment,
+    listLike,
+    listWithReason: (listOfTerms && !listLike) || chain,
+    fragment,
+    relationAt,
+    itemOf,
+  };
   shapes.set(sentence, shape);
   return shape;
+}
+
+/** Three or more arrows between short segments with no other relation: a chain of names. */
+function isBareChain(tokens: Token[], relationAt: boolean[]): boolean {
+  let arrows = 0;
+  let segment = 0;
+  let longest = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.normal === "arrow" || tok.normal === "→") {
+      arrows++;
+      longest = Math.max(longest, segment);
+      segment = 0;
+      continue;
+    }
+    if (!isWordToken(tok)) continue;
+    if (relationAt[i]) return false;
+    segment++;
+  }
+  longest = Math.max(longest, segment);
+  return arrows >= 3 && longest <= 3;
 }
 
 /**

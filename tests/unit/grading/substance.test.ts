@@ -16,6 +16,19 @@ describe("sentence shapes", () => {
     expect(shape("The online store kept serving the last snapshot, so nothing errored.").explanatory).toBe(true);
   });
 
+  it("reads 'label: value' notes by their value", () => {
+    expect(shape("fallback: retry.").fragment).toBe(true);
+    expect(shape("detect: monitoring.").explanatory).toBe(false);
+    expect(shape("serving: latency vs accuracy").explanatory).toBe(false);
+    expect(shape("eval: it blocks worse models from shipping.").explanatory).toBe(true);
+  });
+
+  it("treats a bare arrow chain of box names as naming the order, not explaining it", () => {
+    const chain = shape("Data Collection -> Data Verification -> Feature Extraction -> Feature Store -> Serving");
+    expect(chain.listWithReason).toBe(true);
+    expect(shape("served impressions are logged back -> next day's training data, so the model learns from its own ranking").listWithReason).toBe(false);
+  });
+
   it("marks short verbless bullets as fragments", () => {
     expect(shape("- stale features").fragment).toBe(true);
     expect(shape("- TTL + fallback").explanatory).toBe(false);
