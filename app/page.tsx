@@ -1,12 +1,21 @@
 import Link from "next/link";
+import { DueList, endOfUtcDay } from "@/components/review/due-list";
 import { getCurrentUser } from "@/lib/auth";
+import { listReviewCards } from "@/lib/db/reviews";
 
 const COMPONENTS = ["Data collection", "Verification", "Feature extraction", "Feature store", "ML code", "Evaluation", "Monitoring", "Serving", "Configuration", "Process management", "Resource management", "Analysis tools"];
 
 export default async function LandingPage() {
   const user = await getCurrentUser();
+  const cards = user ? await listReviewCards({ userId: user.id }) : [];
   return (
     <div className="space-y-12">
+      {user ? (
+        <section aria-labelledby="due-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="due-heading" className="mb-2 font-semibold">Due today</h2>
+          <DueList cards={cards} until={endOfUtcDay(new Date())} emptyText={cards.length === 0 ? "Answer a drill and it joins your review queue." : "Nothing due today — see what is coming up in Review."} />
+        </section>
+      ) : null}
       <section className="space-y-5 pt-6">
         <p className="text-sm font-semibold tracking-wide text-brand-600 uppercase">ML system design interview practice</p>
         <h1 className="max-w-3xl text-4xl font-bold tracking-tight text-slate-900">The model is the small box. Practise everything around it.</h1>

@@ -26,6 +26,7 @@ export function DrillCard({ drill, progress }: { drill: DrillSummaryDto; progres
         {progress?.lastAttemptAt ? (
           <div className="col-span-2 text-slate-500">
             {progress.attemptCount} attempt{progress.attemptCount === 1 ? "" : "s"} · last {formatDateTime(progress.lastAttemptAt)}
+            {progress.nextReviewAt ? <span data-testid="next-review"> · next review {formatDateTime(progress.nextReviewAt)}</span> : null}
           </div>
         ) : null}
       </dl>

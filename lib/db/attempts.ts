@@ -36,12 +36,12 @@ function toSummary({ gradingError, ...row }: SummaryRow): AttemptSummaryDto {
 }
 
 /** Stores the answer before anything else happens to it; returns its id. */
-export async function createAttempt({ userId, drillSlug, answer, durationMs, now = new Date() }: { userId: string; drillSlug: string; answer: string; durationMs: number; now?: Date }): Promise<{ id: string }> {
+export async function createAttempt({ userId, drillSlug, answer, durationMs, now = new Date() }: { userId: string; drillSlug: string; answer: string; durationMs: number; now?: Date }): Promise<{ id: string; drillId: string }> {
   const drill = await db.drill.findUnique({ where: { slug: drillSlug }, select: { id: true } });
   if (!drill) throw new AppError("NOT_FOUND", `Unknown drill "${drillSlug}"`, { issues: [{ field: "drillSlug", message: "no drill has this slug" }] });
   return db.attempt.create({
     data: { userId, drillId: drill.id, answer, durationMs, startedAt: new Date(now.getTime() - durationMs), submittedAt: now },
-    select: { id: true },
+    select: { id: true, drillId: true },
   });
 }
 
@@ -67,7 +67,7 @@ export async function getAttempt({ id, userId }: { id: string; userId: string })
   };
 }
 
-export type DrillProgressDto = { attemptCount: number; lastAttemptAt: Date | null; last: GradeSummaryDto | null; best: GradeSummaryDto | null };
+export type DrillProgressDto = { attemptCount: number; lastAttemptAt: Date | null; last: GradeSummaryDto | null; best: GradeSummaryDto | null; nextReviewAt: Date | null };
 
 /** Per-drill attempt count, last attempt time, last and best grade for one learner, keyed by drill slug. */
 export async function getDrillProgress({ userId }: { userId: string }): Promise<Map<string, DrillProgressDto>> {
@@ -78,10 +78,15 @@ export async function getDrillProgress({ userId }: { userId: string }): Promise<
   });
   const progress = new Map<string, DrillProgressDto>();
   for (const row of rows) {
-    const entry = progress.get(row.drill.slug) ?? { attemptCount: 0, lastAttemptAt: row.submittedAt, last: row.grade, best: null };
+    const entry = progress.get(row.drill.slug) ?? { attemptCount: 0, lastAttemptAt: row.submittedAt, last: row.grade, best: null, nextReviewAt: null };
     entry.attemptCount += 1;
     if (row.grade && (!entry.best || row.grade.score > entry.best.score)) entry.best = row.grade;
     progress.set(row.drill.slug, entry);
+  }
+  const cards = await db.reviewCard.findMany({ where: { userId }, select: { due: true, drill: { select: { slug: true } } } });
+  for (const card of cards) {
+    const entry = progress.get(card.drill.slug);
+    if (entry) entry.nextReviewAt = card.due;
   }
   return progress;
 }

@@ -6,22 +6,27 @@ import { Badge } from "@/components/ui/badge";
 import { requirePageUser } from "@/lib/auth";
 import { getDrillBySlug } from "@/lib/db/drills";
 import { drillSlugSchema, MAX_ANSWER_CHARS } from "@/lib/drills/schema";
-import { DRILL_KIND_LABELS } from "@/lib/format";
+import { getNextReview } from "@/lib/db/reviews";
+import { DRILL_KIND_LABELS, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Drill" };
 
 export default async function DrillPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await requirePageUser(`/drills/${encodeURIComponent(slug)}`);
+  const user = await requirePageUser(`/drills/${encodeURIComponent(slug)}`);
   const parsed = drillSlugSchema.safeParse(slug);
   const drill = parsed.success ? await getDrillBySlug({ slug: parsed.data }) : null;
   if (!drill) notFound();
+  const nextReview = await getNextReview({ userId: user.id, drillSlug: drill.slug });
   return (
     <article className="space-y-6">
       <header className="space-y-2">
         <div className="flex items-center gap-2">
           <Badge tone={drill.kind === "diagnosis" ? "violet" : "blue"}>{DRILL_KIND_LABELS[drill.kind]}</Badge>
           <span className="text-sm text-slate-500">Suggested time: {drill.suggestedMinutes} min</span>
+          <span className="text-sm text-slate-500" data-testid="drill-next-review">
+            · {nextReview ? `Next review ${formatDateTime(nextReview)}` : "Not in your review queue yet"}
+          </span>
         </div>
         <h1 className="text-2xl font-bold">{drill.title}</h1>
       </header>
