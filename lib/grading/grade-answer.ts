@@ -8,6 +8,7 @@ import { paraphraseIn, referenceVocab } from "./paraphrase";
 import { analyzeText, type Sentence } from "./text";
 import { matchGroupAnyPolarity } from "./matcher";
 import type { CompiledRubric } from "./evidence";
+import type { NumberMention } from "./numbers";
 import type { CriterionResult, GradeResult } from "./types";
 
 export type GradeInput = { text: string; rubric: Rubric };
@@ -16,7 +17,7 @@ export type GradeInput = { text: string; rubric: Rubric };
 const PARAPHRASE_WORDS = 4;
 
 /** Answer-level substance: how much of the rubric vocabulary sits in explanatory sentences. */
-export function substanceOf(sentences: Sentence[], compiled: CompiledRubric, cache: MatchCache): Substance {
+export function substanceOf(sentences: Sentence[], compiled: CompiledRubric, cache: MatchCache, numbers: readonly NumberMention[] = [], estimated: ReadonlySet<string> = new Set()): Substance {
   const hits: number[] = [];
   const covered: number[] = [];
   for (const s of sentences) {
@@ -30,7 +31,13 @@ export function substanceOf(sentences: Sentence[], compiled: CompiledRubric, cac
     hits.push(n);
     covered.push(toks.size);
   }
-  return measureSubstance(sentences, hits, covered);
+  const quantified = new Set<number>();
+  for (const n of numbers)
+    if (estimated.has(n.quantity)) {
+      const i = sentences.findIndex((s) => n.start >= s.start && n.start < s.end);
+      if (i >= 0) quantified.add(i);
+    }
+  return measureSubstance(sentences, hits, covered, quantified);
 }
 
 export function gradeAnswer({ text, rubric }: GradeInput): GradeResult {
@@ -68,7 +75,8 @@ export function gradeAnswer({ text, rubric }: GradeInput): GradeResult {
     return c.order?.capWhenUnmet !== undefined && f && f.status !== "met" && f.note?.startsWith("Out of order") ? [c.order.capWhenUnmet] : [];
   });
   // Keyword-dense, verb-poor, connective-poor answers cannot reach E5 however many terms they name.
-  const substance = substanceOf(sentences, compiled, cache);
+  const estimated = new Set<string>(rubric.criteria.flatMap((c) => (c.estimate ? [c.estimate.quantity] : [])));
+  const substance = substanceOf(sentences, compiled, cache, ctx.numbers, estimated);
   const cap = Math.min(100, substance.cap, ...contradictions.map((k) => k.cap), ...orderCaps);
 
   const credits: Credit[] = rubric.criteria.map((c) => ({ level: c.level, weight: c.weight, credit: findings.get(c.id)?.credit ?? 0 }));

@@ -242,9 +242,10 @@ export type Substance = {
 
 /**
  * `conceptHits[i]` = number of distinct criteria named in sentence i; `covered[i]` = tokens of sentence i
- * that belong to a rubric term.
+ * that belong to a rubric term; `quantified` = sentences stating a number with a unit of a quantity the
+ * rubric estimates.
  */
-export function measureSubstance(sentences: Sentence[], conceptHits: number[], covered: number[]): Substance {
+export function measureSubstance(sentences: Sentence[], conceptHits: number[], covered: number[], quantified: ReadonlySet<number> = new Set()): Substance {
   let weighted = 0;
   let explained = 0;
   let content = 0;
@@ -254,8 +255,14 @@ export function measureSubstance(sentences: Sentence[], conceptHits: number[], c
     const shape = shapeOf(s);
     // a sentence naming many criteria weighs at most three: one list must not drown the rest
     const hits = Math.min(3, conceptHits[i] ?? 0);
-    weighted += hits;
-    if (shape.explanatory) explained += shape.listWithReason ? hits / 2 : hits;
+    if (quantified.has(i) && !shape.listLike) {
+      // an estimate with its unit ("1B ≈ 115k qps", a table row) is substance, whatever its grammar
+      weighted += Math.max(1, hits);
+      explained += Math.max(1, hits);
+    } else {
+      weighted += hits;
+      if (shape.explanatory) explained += shape.listWithReason ? hits / 2 : hits;
+    }
     content += s.tokens.filter((t) => isWordToken(t) && !t.stop).length;
     terms += covered[i] ?? 0;
     if (shape.listLike || shape.fragment) listy++;

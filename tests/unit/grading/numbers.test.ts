@@ -25,6 +25,32 @@ describe("findNumbers", () => {
     ]);
   });
 
+  it("reads numbers written in words, keeping offsets", () => {
+    const text = "At a hundred million users that is about ten thousand requests a second.";
+    const found = findNumbers(text);
+    expect(found.map((n) => [n.value, n.quantity])).toEqual([
+      [1e8, "users"],
+      [1e4, "qps"],
+    ]);
+    expect(text.slice(found[1]!.start, found[1]!.end)).toContain("requests a second");
+  });
+
+  it("reads a table whose header names the user scales", () => {
+    const found = findNumbers("|  | 1M | 100M | 1B |\n|---|---|---|---|\n| avg QPS | ~100 | ~10k | ~100k |\n| storage/day | 20GB | 2TB | 20TB |");
+    const qps = found.filter((n) => n.quantity === "qps").map((n) => [n.value, n.atUsers]);
+    expect(qps).toEqual([
+      [100, 1e6],
+      [1e4, 1e8],
+      [1e5, 1e9],
+    ]);
+    expect(found.filter((n) => n.quantity === "bytes").map((n) => n.atUsers)).toEqual([1e6, 1e8, 1e9]);
+  });
+
+  it("does not take a bare count for the user scale", () => {
+    const found = findNumbers("At 1M users we serve 10M feed loads a day, about 100 requests per second.");
+    expect(found.find((n) => n.quantity === "qps")!.atUsers).toBe(1e6);
+  });
+
   it("keeps character spans into the text", () => {
     const text = "We expect 100k QPS.";
     const [n] = findNumbers(text);
