@@ -4,7 +4,6 @@ import type { MatchCache } from "./matcher";
 import type { Rubric } from "./rubric";
 import { coverage, levelOf, scoreCredits, type Credit } from "./score-answer";
 import { measureSubstance, type Substance } from "./substance";
-import { paraphraseIn, referenceVocab } from "./paraphrase";
 import { analyzeText, type Sentence } from "./text";
 import { matchGroupAnyPolarity } from "./matcher";
 import type { CompiledRubric } from "./evidence";
@@ -12,9 +11,6 @@ import type { NumberMention } from "./numbers";
 import type { CriterionResult, GradeResult } from "./types";
 
 export type GradeInput = { text: string; rubric: Rubric };
-
-/** Specific reference words an explained sentence must share with a criterion to count as a paraphrase. */
-const PARAPHRASE_WORDS = 4;
 
 /** Answer-level substance: how much of the rubric vocabulary sits in explanatory sentences. */
 export function substanceOf(sentences: Sentence[], compiled: CompiledRubric, cache: MatchCache, numbers: readonly NumberMention[] = [], estimated: ReadonlySet<string> = new Set()): Substance {
@@ -52,17 +48,8 @@ export function gradeAnswer({ text, rubric }: GradeInput): GradeResult {
     if (textCriterion) findings.set(c.id, evaluateTextCriterion(textCriterion, ctx, rubric.partialCredit));
     else if (c.estimate) findings.set(c.id, evaluateEstimate(c, ctx, rubric.partialCredit));
   }
-  // Unusual wording: an explained sentence that restates the criterion's reference in other words.
-  const vocab = referenceVocab(rubric);
-  for (const c of rubric.criteria) {
-    const f = findings.get(c.id);
-    const words = vocab.get(c.id);
-    if (!f || !words || f.status === "met" || f.note?.startsWith("Mentioned only")) continue;
-    const at = paraphraseIn(sentences, words, PARAPHRASE_WORDS);
-    if (at === null) continue;
-    const s = sentences[at]!;
-    findings.set(c.id, { ...f, status: "met", credit: 1, note: null, evidence: { quote: text.slice(s.start, s.end), start: s.start, end: s.end } });
-  }
+  // No reference-overlap "paraphrase" credit: it over-credited E5 answers on every labelled file.
+  // Unusual wording is handled by the rubrics' synonym and paraphrase term lists instead.
   for (const c of rubric.criteria) if (c.order) findings.set(c.id, evaluateOrder(c, findings, ctx, rubric.partialCredit));
 
   const contradictionHits = findContradictions(compiled, ctx, (id) => findings.get(id)?.status === "met");
