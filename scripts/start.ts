@@ -5,6 +5,8 @@
  *
  *   --dev   run `next dev` instead of building and running `next start`
  *
+ * It also starts one simulation worker (START_WORKER=0 skips it; `npm run worker` runs one elsewhere).
+ *
  * Environment: PORT (3000), DATABASE_URL, PGDATA_DIR (.pgdata/data), EMBEDDED_PG_PORT (5433),
  * NEXTAUTH_SECRET (generated once into the data folder), NEXTAUTH_URL, GITHUB_ID/GITHUB_SECRET.
  */
@@ -69,6 +71,14 @@ async function main(): Promise<void> {
       void shutdown(code ?? 1);
     }
   });
+  // The simulation worker: consumes pipeline runs from the PostgreSQL job queue (scripts/worker.ts).
+  if (process.env.START_WORKER !== "0") {
+    const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: { ...process.env, SERVICE_NAME: "worker" } });
+    children.push(worker);
+    worker.on("exit", (code, signal) => {
+      if (!stopping) log.error({ code, signal }, "worker exited; simulations will wait until it is restarted");
+    });
+  }
   await waitForHealth(port);
   log.info({ url: `http://localhost:${port}`, ms: Math.round(performance.now() - startedAt) }, "ready");
 }

@@ -1,0 +1,13 @@
+// GET /api/runs/:id — status and stage progress of one of the learner's runs (the page polls it);
+// ?include=result adds the full result once the run has finished
+import { getRun } from "@/lib/db/runs";
+import { AppError } from "@/lib/errors";
+import { withRoute } from "@/lib/http";
+
+export const GET = withRoute<{ id: string }>(async ({ req, params, user }) => {
+  const run = await getRun({ id: params.id, userId: user.id });
+  if (!run) throw new AppError("NOT_FOUND", "Run not found");
+  const includeResult = new URL(req.url).searchParams.get("include") === "result";
+  const { result, config, ...status } = run;
+  return Response.json({ run: includeResult ? { ...status, config, result } : status });
+});

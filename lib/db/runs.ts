@@ -1,0 +1,129 @@
+/**
+ * Simulation runs. Owners read and cancel their own; anyone with the share token reads a
+ * run's config and results (never its owner). Status changes go through nextRunStatus and are
+ * applied with a conditional update, so two writers cannot both move a run.
+ */
+import { randomBytes } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import { AppError } from "@/lib/errors";
+import { MAX_ACTIVE_RUNS_GLOBAL, MAX_ACTIVE_RUNS_PER_USER, type StartRunInput } from "@/lib/simulations/schema";
+import { nextRunStatus, type RunEvent, type RunStatus } from "@/lib/simulations/status";
+import { db } from "./client";
+
+export type RunProgress = { fraction: number; stages: { stage: string; status: "started" | "finished" | "failed"; seconds?: number }[] };
+
+export type RunSummaryDto = {
+  id: string;
+  scenario: string;
+  scale: string;
+  seed: number;
+  status: RunStatus;
+  progress: RunProgress;
+  error: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+};
+export type RunDetailDto = RunSummaryDto & { config: unknown; result: unknown; shareToken: string | null; cancelRequested: boolean };
+
+const summarySelect = { id: true, scenario: true, scale: true, seed: true, status: true, progress: true, error: true, createdAt: true, startedAt: true, finishedAt: true } satisfies Prisma.SimulationRunSelect;
+const EMPTY_PROGRESS: RunProgress = { fraction: 0, stages: [] };
+
+function parseProgress(value: unknown): RunProgress {
+  const v = value as Partial<RunProgress> | null;
+  return { fraction: typeof v?.fraction === "number" ? v.fraction : 0, stages: Array.isArray(v?.stages) ? v.stages : [] };
+}
+
+function toSummary(row: Prisma.SimulationRunGetPayload<{ select: typeof summarySelect }>): RunSummaryDto {
+  return { ...row, progress: parseProgress(row.progress) };
+}
+
+/** Creates a queued run unless the learner or the whole queue is at its limit (429). */
+export async function createRun({ userId, input, config }: { userId: string; input: StartRunInput; config: unknown }): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    // Serialise concurrent starts by the same learner so the limit cannot be raced past.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${userId}))`;
+    const [mine, everyone] = await Promise.all([
+      tx.simulationRun.count({ where: { userId, status: { in: ["queued", "running"] } } }),
+      tx.simulationRun.count({ where: { status: { in: ["queued", "running"] } } }),
+    ]);
+    if (mine >= MAX_ACTIVE_RUNS_PER_USER) {
+      throw new AppError("RATE_LIMITED", `You already have ${mine} runs queued or running (at most ${MAX_ACTIVE_RUNS_PER_USER}); wait for one to finish or cancel one.`, { retryAfterSeconds: 30 });
+    }
+    if (everyone >= MAX_ACTIVE_RUNS_GLOBAL) {
+      throw new AppError("RATE_LIMITED", "The simulation queue is full; try again in a few minutes.", { retryAfterSeconds: 120 });
+    }
+    return tx.simulationRun.create({
+      data: { userId, scenario: input.scenario, scale: input.scale, seed: input.seed, config: config as Prisma.InputJsonValue, progress: EMPTY_PROGRESS, shareToken: randomBytes(18).toString("base64url") },
+      select: { id: true },
+    });
+  });
+}
+
+export async function setRunJobId({ id, jobId }: { id: string; jobId: string }): Promise<void> {
+  await db.simulationRun.update({ where: { id }, data: { jobId } });
+}
+
+export async function listRuns({ userId, take = 50 }: { userId: string; take?: number }): Promise<RunSummaryDto[]> {
+  const rows = await db.simulationRun.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take, select: summarySelect });
+  return rows.map(toSummary);
+}
+
+const detailSelect = { ...summarySelect, config: true, result: true, shareToken: true, cancelRequested: true } satisfies Prisma.SimulationRunSelect;
+
+export async function getRun({ id, userId }: { id: string; userId: string }): Promise<RunDetailDto | null> {
+  const row = await db.simulationRun.findFirst({ where: { id, userId }, select: detailSelect });
+  return row && { ...toSummary(row), config: row.config, result: row.result, shareToken: row.shareToken, cancelRequested: row.cancelRequested };
+}
+
+/** Read-only view for a share link: no owner, no share token. */
+export async function getSharedRun({ shareToken }: { shareToken: string }): Promise<RunDetailDto | null> {
+  const row = await db.simulationRun.findUnique({ where: { shareToken }, select: detailSelect });
+  return row && { ...toSummary(row), config: row.config, result: row.result, shareToken: null, cancelRequested: row.cancelRequested };
+}
+
+/** Applies a status event if it is valid for the run's current status; returns the new status or null. */
+async function transition(id: string, event: RunEvent, data: Prisma.SimulationRunUpdateInput = {}): Promise<RunStatus | null> {
+  const row = await db.simulationRun.findUnique({ where: { id }, select: { status: true } });
+  if (!row) return null;
+  const next = nextRunStatus(row.status, event);
+  if (!next) return null;
+  const { count } = await db.simulationRun.updateMany({ where: { id, status: row.status }, data: { ...data, status: next } as Prisma.SimulationRunUpdateManyMutationInput });
+  return count === 1 ? next : null;
+}
+
+/** Owner cancels: a queued run ends now; a running one is asked to stop at its next stage. */
+export async function requestCancel({ id, userId }: { id: string; userId: string }): Promise<RunStatus | null> {
+  const row = await db.simulationRun.findFirst({ where: { id, userId }, select: { status: true } });
+  if (!row) return null;
+  if (row.status === "queued") return (await transition(id, "cancel", { finishedAt: new Date(), error: "cancelled before it started" })) ?? row.status;
+  if (row.status === "running") await db.simulationRun.update({ where: { id }, data: { cancelRequested: true } });
+  return row.status;
+}
+
+// ── worker side ────────────────────────────────────────────────────────────────────────────────
+
+export async function getRunForWorker({ id }: { id: string }) {
+  return db.simulationRun.findUnique({ where: { id }, select: { id: true, status: true, config: true, cancelRequested: true, tries: true } });
+}
+
+export async function startRun({ id }: { id: string }): Promise<boolean> {
+  return (await transition(id, "start", { startedAt: new Date(), tries: { increment: 1 }, progress: EMPTY_PROGRESS, error: null })) === "running";
+}
+
+export async function saveRunProgress({ id, progress }: { id: string; progress: RunProgress }): Promise<{ cancelRequested: boolean }> {
+  const row = await db.simulationRun.update({ where: { id }, data: { progress: progress as unknown as Prisma.InputJsonValue }, select: { cancelRequested: true } });
+  return row;
+}
+
+export async function finishRun({ id, result }: { id: string; result: unknown }): Promise<boolean> {
+  return (await transition(id, "succeed", { result: result as Prisma.InputJsonValue, finishedAt: new Date() })) === "succeeded";
+}
+
+export async function failRun({ id, error, willRetry }: { id: string; error: string; willRetry: boolean }): Promise<void> {
+  await transition(id, willRetry ? "retry" : "fail", { error: error.slice(0, 1000), ...(willRetry ? {} : { finishedAt: new Date() }) });
+}
+
+export async function cancelRunningRun({ id }: { id: string }): Promise<void> {
+  await transition(id, "cancel", { finishedAt: new Date(), error: "cancelled by its owner" });
+}

@@ -1,0 +1,31 @@
+/**
+ * The simulation worker: consumes `pipeline-run-job` from the PostgreSQL queue, one run at a time.
+ * Started by `npm start` next to the web server; on another machine run `DATABASE_URL=… npm run worker`.
+ */
+import { getBoss, PIPELINE_RUN_QUEUE } from "@/lib/jobs/boss";
+import { handlePipelineRun } from "@/lib/jobs/pipeline-run-job";
+import { createLogger } from "@/lib/log";
+
+const log = createLogger({ service: "worker" });
+
+async function main(): Promise<void> {
+  const boss = await getBoss();
+  await boss.work<unknown>(PIPELINE_RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
+    if (!job) return;
+    await handlePipelineRun({ payload: job.data, retryCount: job.retryCount, log: log.child({ job: PIPELINE_RUN_QUEUE, jobId: job.id }) });
+  });
+  log.info({ queue: PIPELINE_RUN_QUEUE }, "worker ready");
+
+  const shutdown = async () => {
+    log.info({}, "worker stopping");
+    await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => undefined);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown());
+  process.on("SIGINT", () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  log.error({ error }, "worker failed to start");
+  process.exit(1);
+});
