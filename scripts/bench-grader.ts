@@ -1,12 +1,11 @@
 /**
- * Grading latency per answer (p50 / p95 / max in ms) over the tune answers, or over the drill
- * model answers when the labelled set is absent. Not a timed test: run it on the target machine.
+ * Grading latency per answer (p50 / p95 / max in ms) over the labelled tuning answers (tune + holdout +
+ * holdout2), or over the drill model answers when the labelled set is absent. Not a timed test: run it on the target machine.
  *
  *   npm run bench:grader [-- --rounds 5]
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { gradeAnswer } from "@/lib/grading";
+import { readTuningSet } from "./eval-grader";
 import { rubricsBySlug } from "./grade";
 
 function percentile(sorted: number[], p: number): number {
@@ -18,10 +17,9 @@ function main(): void {
   const roundsArg = process.argv.indexOf("--rounds");
   const rounds = roundsArg === -1 ? 5 : Number(process.argv[roundsArg + 1] ?? 5);
   const rubrics = rubricsBySlug();
-  const tune = path.join(process.cwd(), "tests", "fixtures", "grading", "labelled.tune.jsonl");
-  const answers: { drill: string; text: string }[] = existsSync(tune)
-    ? readFileSync(tune, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as { drill: string; text: string })
-    : [...rubrics.values()].map((r) => ({ drill: r.drill, text: r.modelAnswer }));
+  const labelled = readTuningSet();
+  const answers: { drill: string; text: string }[] =
+    labelled.length > 0 ? labelled : [...rubrics.values()].map((r) => ({ drill: r.drill, text: r.modelAnswer }));
 
   const t0 = performance.now();
   const first = answers[0];

@@ -50,14 +50,14 @@ function addLine(line: string, offset: number, out: Sentence[]): void {
   const all: Token[] = [];
   doc.tokens().each((t: ItemToken) => {
     const surface = t.out();
-    cursor += (t.out(its.precedingSpaces) as string).length;
+    cursor += t.out<string>(its.precedingSpaces).length;
     const start = cursor;
     cursor += surface.length;
     all.push({
       normal: surface.toLowerCase(),
       // wink leaves some lemmas undefined (e.g. "cannot" in some contexts): fall back to the surface form
       lemma: ((t.out(lemmaOf) as string | undefined) ?? surface).toLowerCase(),
-      pos: t.out(its.pos) as string,
+      pos: t.out<string>(its.pos),
       negated: Boolean(t.out(its.negationFlag)),
       stop: Boolean(t.out(its.stopWordFlag)),
       start: offset + start,
@@ -118,7 +118,7 @@ export function isWordToken(tok: Token): boolean {
 export function lemmatize(phrase: string): { normal: string; lemma: string }[] {
   const result: { normal: string; lemma: string }[] = [];
   nlp.readDoc(phrase).tokens().each((t: ItemToken) => {
-    if (PUNCT_POS.has(t.out(its.pos) as string)) return;
+    if (PUNCT_POS.has(t.out<string>(its.pos))) return;
     result.push({ normal: t.out().toLowerCase(), lemma: ((t.out(lemmaOf) as string | undefined) ?? t.out()).toLowerCase() });
   });
   return result;
