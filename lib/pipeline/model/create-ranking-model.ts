@@ -7,7 +7,7 @@ import { PipelineConfigError } from "../errors";
 import type { Rng } from "../ports";
 import type { DenseLayer, ModelKind } from "./types";
 
-export function createRankingLayers(kind: ModelKind, inputDim: number, hiddenUnits: number[], rng: Rng): DenseLayer[] {
+export function createRankingLayers(kind: ModelKind, inputDim: number, hiddenUnits: number[], rng: Rng): { layers: DenseLayer[]; wide: DenseLayer | null } {
   if (!Number.isInteger(inputDim) || inputDim < 1) throw new PipelineConfigError(`Expected inputDim to be a positive integer, got ${inputDim}`);
   const dims = kind === "logistic" ? [inputDim, 1] : [inputDim, ...hiddenUnits, 1];
   for (const d of dims) if (!Number.isInteger(d) || d < 1) throw new PipelineConfigError(`Expected layer sizes to be positive integers, got ${dims.join(",")}`);
@@ -20,5 +20,6 @@ export function createRankingLayers(kind: ModelKind, inputDim: number, hiddenUni
     for (let i = 0; i < w.length; i++) w[i] = (2 * rng() - 1) * limit;
     layers.push({ inDim, outDim, w, b: new Float32Array(outDim), activation: l + 2 < dims.length ? "relu" : "linear" });
   }
-  return layers;
+  const wide: DenseLayer | null = kind === "mlp" ? { inDim: inputDim, outDim: 1, w: new Float32Array(inputDim), b: new Float32Array(1), activation: "linear" } : null;
+  return { layers, wide };
 }

@@ -20,12 +20,14 @@ export function predictBatch(model: TrainedModel, x: Float32Array, n: number): F
     const m = Math.min(CHUNK, n - s);
     const probs = tf.tidy(() => {
       const raw = tf.tensor2d(x.subarray(s * d, (s + m) * d), [m, d]);
-      let h = tf.div(tf.sub(raw, tf.tensor1d(model.mean)), tf.tensor1d(model.std)) as tf.Tensor2D;
+      const xs = tf.div(tf.sub(raw, tf.tensor1d(model.mean)), tf.tensor1d(model.std)) as tf.Tensor2D;
+      let h = xs;
       for (const l of model.layers) {
         const z = tf.add(tf.matMul(h, tf.tensor2d(l.w, [l.inDim, l.outDim])), tf.tensor1d(l.b)) as tf.Tensor2D;
         h = l.activation === "relu" ? tf.relu(z) : z;
       }
-      return tf.sigmoid(h);
+      const wide = model.wide;
+      return tf.sigmoid(wide ? tf.add(h, tf.add(tf.matMul(xs, tf.tensor2d(wide.w, [wide.inDim, 1])), tf.tensor1d(wide.b))) : h);
     });
     out.set(probs.dataSync() as Float32Array, s);
     probs.dispose();
@@ -40,10 +42,14 @@ export function createRowScorer(model: TrainedModel): RowScorer {
   const widest = Math.max(model.mean.length, ...model.layers.map((l) => l.outDim));
   let a = new Float32Array(widest);
   let b = new Float32Array(widest);
-  const { mean, std, layers } = model;
+  const { mean, std, layers, wide } = model;
   const d = mean.length;
   return (x, offset) => {
-    for (let j = 0; j < d; j++) a[j] = (x[offset + j]! - mean[j]!) / std[j]!;
+    let wideLogit = wide ? wide.b[0]! : 0;
+    for (let j = 0; j < d; j++) {
+      a[j] = (x[offset + j]! - mean[j]!) / std[j]!;
+      if (wide) wideLogit += a[j]! * wide.w[j]!;
+    }
     for (const l of layers) {
       for (let o = 0; o < l.outDim; o++) b[o] = l.b[o]!;
       for (let i = 0; i < l.inDim; i++) {
@@ -57,6 +63,6 @@ export function createRowScorer(model: TrainedModel): RowScorer {
       a = b;
       b = t;
     }
-    return sigmoid(a[0]!);
+    return sigmoid(a[0]! + wideLogit);
   };
 }

@@ -30,25 +30,32 @@ export type TrainModelOptions = {
   std: Float32Array;
 };
 
-type Vars = { w: tf.Variable; b: tf.Variable; activation: DenseLayer["activation"] }[];
+type VarLayer = { w: tf.Variable; b: tf.Variable; activation: DenseLayer["activation"] };
+type Vars = { deep: VarLayer[]; wide: VarLayer | null };
 
 function forward(vars: Vars, x: tf.Tensor2D): tf.Tensor2D {
   let h = x;
-  for (const v of vars) {
+  for (const v of vars.deep) {
     const z = tf.add(tf.matMul(h, v.w), v.b) as tf.Tensor2D;
     h = v.activation === "relu" ? tf.relu(z) : z;
   }
-  return h;
+  return vars.wide ? (tf.add(h, tf.add(tf.matMul(x, vars.wide.w), vars.wide.b)) as tf.Tensor2D) : h;
 }
+
+/** Variables keep their data; the initial-value tensors are released right away. */
+function toVar(l: DenseLayer): VarLayer {
+  const w0 = tf.tensor2d(l.w, [l.inDim, l.outDim]);
+  const b0 = tf.tensor1d(l.b);
+  const v = { w: tf.variable(w0), b: tf.variable(b0), activation: l.activation };
+  tf.dispose([w0, b0]);
+  return v;
+}
+
+const allLayers = (vars: Vars) => (vars.wide ? [...vars.deep, vars.wide] : vars.deep);
 
 export async function trainModel(o: TrainModelOptions): Promise<TrainedModel> {
   const init = createRankingLayers(o.kind, o.dim, o.hiddenUnits, o.rng);
-  // variables outlive tidy; the initial-value tensors do not
-  const vars: Vars = tf.tidy(() => init.map((l) => ({
-    w: tf.variable(tf.tensor2d(l.w, [l.inDim, l.outDim])),
-    b: tf.variable(tf.tensor1d(l.b)),
-    activation: l.activation,
-  })));
+  const vars: Vars = { deep: init.layers.map(toVar), wide: init.wide ? toVar(init.wide) : null };
   const optimizer = tf.train.adam(o.learningRate);
   const d = o.dim;
   // at least ~32 steps per epoch on small data
@@ -92,7 +99,7 @@ export async function trainModel(o: TrainModelOptions): Promise<TrainedModel> {
       const cost = optimizer.minimize(() => {
         const loss = tf.losses.sigmoidCrossEntropy(yt, forward(vars, xt));
         if (o.l2 <= 0) return loss as tf.Scalar;
-        const penalty = vars.reduce<tf.Tensor>((acc, v) => tf.add(acc, tf.sum(tf.square(v.w))), tf.scalar(0));
+        const penalty = allLayers(vars).reduce<tf.Tensor>((acc, v) => tf.add(acc, tf.sum(tf.square(v.w))), tf.scalar(0));
         return tf.add(loss, tf.mul(penalty, o.l2)) as tf.Scalar;
       }, steps % 16 === 0);
       if (cost) {
@@ -113,23 +120,25 @@ export async function trainModel(o: TrainModelOptions): Promise<TrainedModel> {
       break;
     }
   }
-  for (const v of vars) {
+  for (const v of allLayers(vars)) {
     v.w.dispose();
     v.b.dispose();
   }
   optimizer.dispose();
-  const parameterCount = best.layers.reduce((s, l) => s + l.w.length + l.b.length, 0);
+  const parameterCount = [...best.layers.layers, ...(best.layers.wide ? [best.layers.wide] : [])].reduce((s, l) => s + l.w.length + l.b.length, 0);
   return {
-    kind: o.kind, featureNames: o.featureNames, mean: o.mean, std: o.std, layers: best.layers,
+    kind: o.kind, featureNames: o.featureNames, mean: o.mean, std: o.std, layers: best.layers.layers, wide: best.layers.wide,
     history, bestEpoch: best.epoch, hasStoppedEarly, parameterCount,
   };
 }
 
-function snapshot(vars: Vars): DenseLayer[] {
-  return vars.map((v) => {
-    const [inDim = 1, outDim = 1] = v.w.shape;
-    return { inDim, outDim, w: Float32Array.from(v.w.dataSync()), b: Float32Array.from(v.b.dataSync()), activation: v.activation };
-  });
+function toDense(v: VarLayer): DenseLayer {
+  const [inDim = 1, outDim = 1] = v.w.shape;
+  return { inDim, outDim, w: Float32Array.from(v.w.dataSync()), b: Float32Array.from(v.b.dataSync()), activation: v.activation };
+}
+
+function snapshot(vars: Vars): { layers: DenseLayer[]; wide: DenseLayer | null } {
+  return { layers: vars.deep.map(toDense), wide: vars.wide ? toDense(vars.wide) : null };
 }
 
 const EVAL_CHUNK = 16_384;

@@ -17,6 +17,12 @@ export type TrainedModel = {
   std: Float32Array;
   /** The last layer outputs a logit. */
   layers: DenseLayer[];
+  /**
+   * MLP only: a linear "wide" path from the inputs straight to the logit, added to the deep
+   * path's logit (Wide & Deep), so the deep model starts from the baseline's capacity.
+   * @see Cheng et al. 2016, "Wide & Deep Learning for Recommender Systems"
+   */
+  wide: DenseLayer | null;
   history: EpochLog[];
   bestEpoch: number;
   hasStoppedEarly: boolean;

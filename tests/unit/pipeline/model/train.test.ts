@@ -60,7 +60,7 @@ describe("ranking models", () => {
   });
 
   it("seeded initialisers are identical for the same seed and reject bad sizes", () => {
-    expect(createRankingLayers("mlp", 5, [4], createRng(1))[0]!.w).toEqual(createRankingLayers("mlp", 5, [4], createRng(1))[0]!.w);
+    expect(createRankingLayers("mlp", 5, [4], createRng(1)).layers[0]!.w).toEqual(createRankingLayers("mlp", 5, [4], createRng(1)).layers[0]!.w);
     expect(() => createRankingLayers("mlp", 0, [4], createRng(1))).toThrow(/inputDim to be a positive integer, got 0/);
   });
 });
