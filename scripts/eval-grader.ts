@@ -2,9 +2,9 @@
  * Measures the grader against the labelled answers in tests/fixtures/grading/:
  * level accuracy, Spearman correlation of scores, confusion matrix and keyword-stuffed ceiling.
  *
- * The tuning set is tune + holdout + holdout2 (the first two holdouts were consumed by earlier rounds):
- * each file is reported separately, then pooled, with the weakest drills of the pool. The held-aside
- * set (holdout3) is reported separately and only in aggregate: never tune on it.
+ * The tuning set is tune + holdout + holdout2 + holdout3 (the first three holdouts were consumed by earlier
+ * rounds): each file is reported separately, then pooled, with the weakest drills of the pool. The
+ * held-aside set (holdout4) is reported separately and only in aggregate: never open or tune on it.
  *
  *   npm run eval:grader                          every part, pooled tuning figures, held-aside figures
  *   npm run eval:grader -- --errors              also list per-item misses of the TUNING files
@@ -34,7 +34,8 @@ export const PARTS = [
   { name: "tune", file: "labelled.tune.jsonl", role: "tuning" },
   { name: "holdout", file: "labelled.holdout.jsonl", role: "tuning" },
   { name: "holdout2", file: "labelled.holdout2.jsonl", role: "tuning" },
-  { name: "holdout3", file: "labelled.holdout3.jsonl", role: "held-aside" },
+  { name: "holdout3", file: "labelled.holdout3.jsonl", role: "tuning" },
+  { name: "holdout4", file: "labelled.holdout4.jsonl", role: "held-aside" },
 ] as const;
 export type PartName = (typeof PARTS)[number]["name"];
 
@@ -168,7 +169,7 @@ function main(): void {
     if (showErrors) printErrors(scored);
   }
   if (pooled.length > 0) {
-    printFigures("tuning set, pooled (tune + holdout + holdout2)", evaluate(pooled).figures);
+    printFigures(`tuning set, pooled (${PARTS.filter((p) => p.role === "tuning").map((p) => p.name).join(" + ")})`, evaluate(pooled).figures);
     console.log("  drills, weakest first");
     for (const line of weakestDrills(pooled)) console.log(line);
   }

@@ -12,6 +12,9 @@ import { isWordToken, type Sentence, type Token } from "./text";
  *   words with no verb is a fragment. Neither explains anything.
  * - **Answer-level substance.** The share of the answer's rubric vocabulary that sits in explanatory
  *   sentences caps the score, so keyword-dense, verb-poor, connective-poor answers stay below E5.
+ * - **Buzzword prose.** Value words with no mechanism ("leverages X so the system is robust, scalable and
+ *   observable", "ensures robustness across the lifecycle") state no relation, and an answer that leans
+ *   on several of them is keyword stuffing written as prose: it stays below E5.
  */
 
 /** Words that state a relation wherever they appear. */
@@ -36,6 +39,46 @@ const GENERIC_VERBS = new Set([
   "like", "list", "matter", "ensure", "deal", "look", "should", "would", "could", "can", "will", "may", "might", "must",
   "also", "help", "manage", "address", "tackle", "focus", "mean", "exist", "come", "happen", "become", "plan",
 ]);
+/**
+ * Buzzwords: claims of value with no mechanism. Their verbs never state a relation ("X powers Y",
+ * "maximise velocity"), and several distinct ones in a short answer cap it below E5. Matched as
+ * lower-case prefixes of a token's surface form or lemma.
+ */
+const BUZZ_VERBS = new Set(["leverage", "power", "empower", "unlock", "streamline", "maximise", "maximize", "enhance", "facilitate", "harness", "ensure", "supercharge", "future-proof"]);
+const BUZZ_PREFIXES = [
+  "leverag", "robust", "resilien", "scalab", "seamless", "holistic", "synerg", "empower", "unlock", "streamlin", "maximi", "enhanc",
+  "ensur", "facilitat", "harness", "observab", "reliabilit", "efficienc", "paradigm", "ecosystem", "comprehensive", "proactive",
+  "governance", "insight", "solution", "lifecycle", "end-to-end", "best-practice", "world-class", "cutting-edge", "state-of-the-art",
+  "mission-critical", "excellence", "innovat", "future-proof", "best-in-class", "enterprise-grade", "production-grade",
+];
+/** Multi-word buzz phrases, as consecutive word tokens. */
+const BUZZ_PHRASES = [["best", "practice"], ["best", "practices"], ["end", "to", "end"]] as const;
+
+export function isBuzzword(tok: Token): boolean {
+  return BUZZ_VERBS.has(tok.lemma) || BUZZ_PREFIXES.some((p) => tok.normal.startsWith(p) || tok.lemma.startsWith(p));
+}
+
+/** Distinct buzzwords (by prefix or phrase) and buzz tokens of a sentence. */
+function buzzOf(sentence: Sentence): { kinds: Set<string>; tokens: number } {
+  const kinds = new Set<string>();
+  let tokens = 0;
+  const words = sentence.tokens.filter(isWordToken);
+  words.forEach((tok, i) => {
+    const prefix = BUZZ_PREFIXES.find((p) => tok.normal.startsWith(p) || tok.lemma.startsWith(p)) ?? (BUZZ_VERBS.has(tok.lemma) ? tok.lemma : undefined);
+    if (prefix) {
+      kinds.add(prefix);
+      tokens++;
+      return;
+    }
+    for (const phrase of BUZZ_PHRASES)
+      if (phrase.every((w, k) => words[i + k]?.normal === w)) {
+        kinds.add(phrase.join(" "));
+        tokens += phrase.length;
+      }
+  });
+  return { kinds, tokens };
+}
+
 /** Separators between list items. */
 const SEPARATORS = new Set([",", ";"]);
 
@@ -71,7 +114,7 @@ function isRelationToken(tokens: Token[], i: number): boolean {
 
 function isSpecificVerb(tokens: Token[], i: number): boolean {
   const tok = tokens[i]!;
-  if (tok.pos !== "VERB" || GENERIC_VERBS.has(tok.lemma) || GENERIC_VERBS.has(tok.normal)) return false;
+  if (tok.pos !== "VERB" || GENERIC_VERBS.has(tok.lemma) || GENERIC_VERBS.has(tok.normal) || isBuzzword(tok)) return false;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   // participles used as adjectives name a thing: "cached features", "shared definitions", "distributed training"
@@ -236,6 +279,8 @@ export type Substance = {
   termDensity: number;
   /** Share of sentences that are lists or fragments. */
   listShare: number;
+  /** Distinct buzzwords in the answer, and buzz tokens per word. */
+  buzz: { distinct: number; share: number };
   /** Highest score the answer's substance allows. */
   cap: number;
 };
@@ -251,7 +296,14 @@ export function measureSubstance(sentences: Sentence[], conceptHits: number[], c
   let content = 0;
   let terms = 0;
   let listy = 0;
+  let words = 0;
+  let buzzTokens = 0;
+  const buzzKinds = new Set<string>();
   sentences.forEach((s, i) => {
+    const buzz = buzzOf(s);
+    for (const k of buzz.kinds) buzzKinds.add(k);
+    buzzTokens += buzz.tokens;
+    words += s.tokens.filter(isWordToken).length;
     const shape = shapeOf(s);
     // a sentence naming many criteria weighs at most three: one list must not drown the rest
     const hits = Math.min(3, conceptHits[i] ?? 0);
@@ -270,7 +322,8 @@ export function measureSubstance(sentences: Sentence[], conceptHits: number[], c
   const explainedShare = weighted === 0 ? 0 : explained / weighted;
   const termDensity = content === 0 ? 0 : Math.min(1, terms / content);
   const listShare = sentences.length === 0 ? 0 : listy / sentences.length;
-  return { explainedShare, termDensity, listShare, cap: substanceCap(explainedShare, weighted) };
+  const buzz = { distinct: buzzKinds.size, share: words === 0 ? 0 : buzzTokens / words };
+  return { explainedShare, termDensity, listShare, buzz, cap: Math.min(substanceCap(explainedShare, weighted), buzzCap(buzz)) };
 }
 
 /**
@@ -283,5 +336,15 @@ export function substanceCap(explainedShare: number, weightedMentions: number): 
   if (explainedShare < HIGH) return Math.floor(45 + (30 * (explainedShare - LOW)) / (HIGH - LOW));
   return 100;
 }
+/**
+ * Buzzword prose: three or more distinct buzzwords making up a noticeable share of the words is
+ * keyword stuffing written as sentences; it stays below E5 whatever relations its grammar shows.
+ */
+export function buzzCap(buzz: { distinct: number; share: number }): number {
+  return buzz.distinct >= BUZZ_DISTINCT && buzz.share >= BUZZ_SHARE ? BUZZ_CAP : 100;
+}
+const BUZZ_DISTINCT = 3;
+const BUZZ_SHARE = 0.025;
+const BUZZ_CAP = 40;
 const LOW = 0.3;
 const HIGH = 0.45;
