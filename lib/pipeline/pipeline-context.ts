@@ -37,7 +37,6 @@ export type PipelineContext = {
   /** Online-store snapshot time and the previous materialisation kept by the scorer. */
   snapshotAt: number;
   lastGood?: { user: Map<number, Float64Array>; post: Map<number, Float64Array> };
-  globalAtSnapshot?: Float64Array;
   servingRequests: ScoreRequest[];
 };
 

@@ -66,7 +66,7 @@ function emptyResult(config: PipelineConfig, runAt: string): PipelineResult {
 }
 
 export async function runPipeline(input: PipelineConfig | PipelineConfigInput, ports: PipelinePorts, options: RunOptions & { only?: string[] } = {}): Promise<PipelineResult> {
-  const config = parsePipelineConfig(input as PipelineConfigInput);
+  const config = parsePipelineConfig(input);
   const backend = await initTf();
   const result = emptyResult(config, ports.clock().toISOString());
   result.backend = { name: backend.name, isFallback: backend.isFallback, ...(backend.note ? { note: backend.note } : {}) };

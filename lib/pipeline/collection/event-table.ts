@@ -44,7 +44,7 @@ export function ensureCapacity(t: EventTable, needed: number): EventTable {
   const cap = Math.max(needed, t.userId.length * 2, 1024);
   const grow = <A extends Int32Array | Int8Array | Int16Array | Float64Array>(a: A, make: (n: number) => A): A => {
     const b = make(cap);
-    b.set(a.subarray(0, t.n) as never);
+    b.set(a.subarray(0, t.n));
     return b;
   };
   return {

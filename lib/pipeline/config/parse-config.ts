@@ -4,7 +4,6 @@
  */
 import { PipelineConfigError } from "../errors";
 import { SCENARIO_IDS, getScenario } from "../scenarios/catalog";
-import type { ScenarioId } from "../scenarios/catalog";
 import { pipelineConfigSchema } from "./schema";
 import type { PipelineConfig, PipelineConfigInput } from "./schema";
 
@@ -15,7 +14,7 @@ export function parsePipelineConfig(input: PipelineConfigInput = {}): PipelineCo
       `Expected scenario to be one of ${SCENARIO_IDS.join(", ")}, got ${JSON.stringify(scenarioId)}`,
     );
   }
-  const preset = getScenario(scenarioId as ScenarioId).knobs;
+  const preset = getScenario(scenarioId).knobs;
   const merged = { ...input, knobs: { ...preset, ...(input.knobs ?? {}) } };
   const parsed = pipelineConfigSchema.safeParse(merged);
   if (!parsed.success) {

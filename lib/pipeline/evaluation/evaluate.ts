@@ -84,7 +84,7 @@ function subset(idx: number[], y: ArrayLike<number>, p: ArrayLike<number>): [Uin
 
 /** Observed positive rate among the top 10% by score (ties at the cut included). */
 function topDecilePrecision(y: ArrayLike<number>, s: ArrayLike<number>): number {
-  const sorted = Float64Array.from(s as ArrayLike<number>).sort();
+  const sorted = Float64Array.from(s).sort();
   const k = Math.max(1, Math.floor(y.length / 10));
   const cut = sorted[sorted.length - k] ?? -Infinity;
   let hits = 0;

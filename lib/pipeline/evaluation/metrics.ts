@@ -53,7 +53,7 @@ export function aucStandardError(auc: number, nPos: number, nNeg: number): numbe
 /** ROC points (x = FPR, y = TPR) at `points` score quantiles, plus both ends. */
 export function rocCurve(y: ArrayLike<number>, p: ArrayLike<number>, points: number): CurvePoint[] {
   const { pos, neg } = splitSorted(y, p);
-  const all = Float64Array.from(p as ArrayLike<number>).sort();
+  const all = Float64Array.from(p).sort();
   const out: CurvePoint[] = [{ x: 1, y: 1, threshold: -Infinity }];
   for (let k = 1; k < points - 1; k++) {
     const thr = all[Math.floor((k / (points - 1)) * (all.length - 1))] ?? 0;

@@ -1,5 +1,5 @@
 /**
- * Turns entity aggregate rows (user, post, pair, global) into one model input vector. The same
+ * Turns entity aggregate rows (user, post, user×post) into one model input vector. The same
  * function serves the offline point-in-time sweep and the online scorer.
  */
 import { DAY_SECONDS, firstSeenOffset, uniqueUsersOffset } from "./spec";
@@ -9,9 +9,6 @@ export type ComposeOptions = {
   /** Training-serving-skew scenario: the 1-day window fills every window slot, zero defaults. */
   isSkewed?: boolean;
 };
-
-/** Global all-time counts [n, likes, dislikes, shares]. */
-export type GlobalCounts = Float64Array;
 
 const TWO_PI = 2 * Math.PI;
 const SIN_OF_SECOND = new Float32Array(DAY_SECONDS);
@@ -55,7 +52,6 @@ export function composeFeatures(
   user: Float64Array, uOff: number,
   post: Float64Array, pOff: number,
   pairCount: number, pairLiked: number,
-  global: GlobalCounts,
   device: number, requestTime: number,
   out: Float32Array, outOff: number,
   isSkewed: boolean,

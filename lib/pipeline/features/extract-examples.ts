@@ -108,7 +108,7 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
       spec,
       isStale ? empty : state.user, isStale ? 0 : u * R,
       isStale ? empty : state.post, isStale ? 0 : p * R,
-      packed >>> 1, packed & 1, state.global, device, t, ex.x, k * spec.dim, isSkewed && t >= (opts.skewFromTs ?? -Infinity),
+      packed >>> 1, packed & 1, device, t, ex.x, k * spec.dim, isSkewed && t >= (opts.skewFromTs ?? -Infinity),
     );
     ex.isNewUser[k] = (state.user[u * R] ?? 0) > 0 ? 0 : 1;
     const pFirst = state.post[p * R + fs] ?? -1;
@@ -132,7 +132,7 @@ export function extractLeakyExamples(opts: Pick<ExtractOptions, "events" | "inde
     const u = index.userIdx[i] ?? 0;
     const p = index.postIdx[i] ?? 0;
     fillExampleMeta(ex, k, events, index, i, events.device[i] ?? -1);
-    composeFeatures(spec, state.user, u * R, state.post, p * R, 0, 0, state.global, events.device[i] ?? -1, events.ts[i] ?? 0, ex.x, k * spec.dim, false);
+    composeFeatures(spec, state.user, u * R, state.post, p * R, 0, 0, events.device[i] ?? -1, events.ts[i] ?? 0, ex.x, k * spec.dim, false);
   }
   return ex;
 }

@@ -29,7 +29,7 @@ export function predictBatch(model: TrainedModel, x: Float32Array, n: number): F
       const wide = model.wide;
       return tf.sigmoid(wide ? tf.add(h, tf.add(tf.matMul(xs, tf.tensor2d(wide.w, [wide.inDim, 1])), tf.tensor1d(wide.b))) : h);
     });
-    out.set(probs.dataSync() as Float32Array, s);
+    out.set(probs.dataSync(), s);
     probs.dispose();
   }
   return out;

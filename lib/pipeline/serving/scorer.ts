@@ -31,7 +31,6 @@ export type ScorerOptions = {
   scoreRow: RowScorer;
   timer: Timer;
   ttlSeconds: number;
-  global: Float64Array;
   /** Previous materialisation, used when a lookup fails. */
   lastGood: { user: Map<number, Float64Array>; post: Map<number, Float64Array> };
   popularity: (postId: number) => number;
@@ -77,7 +76,7 @@ export function createScorer(o: ScorerOptions): Scorer {
     if (fallback === "popularity") {
       probability = o.popularity(req.postId);
     } else {
-      composeFeatures(o.spec, user ?? empty, 0, post ?? empty, 0, pair >>> 1, pair & 1, o.global, req.device, req.ts, x, 0, o.isSkewed ?? false);
+      composeFeatures(o.spec, user ?? empty, 0, post ?? empty, 0, pair >>> 1, pair & 1, req.device, req.ts, x, 0, o.isSkewed ?? false);
       probability = o.scoreRow(x, 0);
     }
     return { probability, fallback, latencyMs: o.timer() - start + injectedMs };

@@ -77,7 +77,6 @@ export async function featureStoreStage(ctx: PipelineContext): Promise<Record<st
     pairs.push({ entityKey: index.userIds[u]! * 67_108_864 + index.postIds[t.keysP[h]!]!, eventTime: snap.watermark, values: Float64Array.of(t.values[h]!) });
   }
   const nPairs = await store.materializeOnline("user_post_history", pairs, writtenAt);
-  ctx.globalAtSnapshot = Float64Array.from(snap.global);
   const servingNow = ctx.endAt + 1;
   const freshness = await Promise.all(views.map((v) => store.freshness(v.name, servingNow)));
   ctx.result.featureStore = {

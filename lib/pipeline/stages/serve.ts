@@ -23,7 +23,7 @@ export async function serveStage(ctx: PipelineContext): Promise<Record<string, u
   const maxLikes = Math.max(1, ...likes.values());
   const scorer = createScorer({
     spec, store: ctx.store, scoreRow: createRowScorer(model), timer: ports.timer, ttlSeconds: config.featureStore.ttlHours * 3600,
-    global: ctx.globalAtSnapshot!, lastGood: ctx.lastGood!, isSkewed: config.knobs.servingSkew,
+    lastGood: ctx.lastGood!, isSkewed: config.knobs.servingSkew,
     popularity: (postId) => baseRate * (0.5 + (likes.get(postId) ?? 0) / maxLikes),
     fault: { extraLatencyMs: config.knobs.lookupLatencyMs, failureRate: config.knobs.lookupFailureRate, rng: deriveRng(config.seed, "lookup-fault") },
   });

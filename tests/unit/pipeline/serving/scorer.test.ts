@@ -24,7 +24,7 @@ async function setup(overrides: Partial<ScorerOptions> = {}) {
   await store.materializeOnline("post_aggregates", [{ entityKey: 2, eventTime: 10_000, values: row(6) }], 10_000);
   const seen: number[] = [];
   const scorer = createScorer({
-    spec, store, timer: () => 0, ttlSeconds: 3600, global: new Float64Array(4),
+    spec, store, timer: () => 0, ttlSeconds: 3600,
     scoreRow: (x, o) => { seen.push(x[o + 6]!); return 0.3; },
     lastGood: { user: new Map([[1, row(1)]]), post: new Map() },
     popularity: () => 0.11,
