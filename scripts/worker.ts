@@ -3,7 +3,7 @@
  * Started by `npm start` next to the web server; on another machine run `DATABASE_URL=… npm run worker`.
  */
 import { getBoss, PIPELINE_RUN_QUEUE } from "@/lib/jobs/boss";
-import { handlePipelineRun } from "@/lib/jobs/pipeline-run-job";
+import { handlePipelineRun } from "@/lib/jobs/handle-pipeline-run";
 import { createLogger } from "@/lib/log";
 
 const log = createLogger({ service: "worker" });

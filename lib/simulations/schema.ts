@@ -4,7 +4,10 @@
  * preset's user count, and the dashboard labels which figures were measured and which extrapolated.
  */
 import { z } from "zod";
-import { parsePipelineConfig, SCENARIO_IDS, type PipelineConfig } from "@/lib/pipeline";
+// Direct module imports: the web process must not load TensorFlow.js through the engine index.
+import type { PipelineConfig } from "@/lib/pipeline/config/schema";
+import { parsePipelineConfig } from "@/lib/pipeline/config/parse-config";
+import { SCENARIO_IDS } from "@/lib/pipeline/scenarios/catalog";
 
 export const SCALE_PRESETS = {
   "1M": { label: "1M users", dailyActiveUsers: 1_000_000, sample: { users: 2_000, events: 100_000 } },

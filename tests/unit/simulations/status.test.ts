@@ -40,3 +40,14 @@ describe("startRunSchema", () => {
     expect(config).toMatchObject({ scenario: "null-spike", seed: 9, data: { users: 5_000, events: 300_000 } });
   });
 });
+
+describe("runStageNames", () => {
+  it("matches the engine's own stage list", async () => {
+    const { runStageNames } = await import("@/lib/simulations/stages");
+    const { pipelineStages, parsePipelineConfig } = await import("@/lib/pipeline");
+    for (const kinds of [["logistic", "mlp"], ["logistic"]] as const) {
+      const config = parsePipelineConfig({ model: { kinds: [...kinds] } });
+      expect(runStageNames(kinds)).toEqual(pipelineStages(config).map((s) => s.name));
+    }
+  });
+});
