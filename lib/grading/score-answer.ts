@@ -31,7 +31,8 @@ export function scoreFromCoverage(e5: number, e6: number, thresholds: Rubric["th
     return Math.min(SCORE_BANDS.E5.max, Math.round(raw));
   }
   const aboveE6 = t6 >= 1 ? 1 : (e6 - t6) / (1 - t6);
-  return Math.min(100, Math.round(SCORE_BANDS.E6.min + 25 * (0.5 * aboveE5 + 0.5 * aboveE6)));
+  // within E6, depth decides: a saturated E5 part must not lift a bare-threshold E6 answer to the high 80s
+  return Math.min(100, Math.round(SCORE_BANDS.E6.min + 25 * (0.3 * aboveE5 + 0.7 * aboveE6)));
 }
 
 export function levelOf(score: number): GradeLevel {

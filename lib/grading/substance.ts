@@ -102,7 +102,7 @@ function isRelationToken(tokens: Token[], i: number): boolean {
   const next = nextWord(tokens, i);
   if (RELATION_WORDS.has(tok.normal)) return true;
   // purpose: "to <verb>" ("to catch", "to keep") — but not "fallback to default features"
-  if (tok.normal === "to" && next && (next.pos === "VERB" || next.pos === "AUX") && !GENERIC_VERBS.has(next.lemma)) {
+  if (tok.normal === "to" && next && (next.pos === "VERB" || next.pos === "AUX") && !GENERIC_VERBS.has(next.lemma) && !isBuzzword(next) && !restates(tokens, tokens.indexOf(next))) {
     const prev = prevWord(tokens, i);
     return !(prev && (prev.normal === "fallback" || prev.normal === "back" || prev.pos === "NOUN"));
   }
@@ -114,7 +114,7 @@ function isRelationToken(tokens: Token[], i: number): boolean {
 
 function isSpecificVerb(tokens: Token[], i: number): boolean {
   const tok = tokens[i]!;
-  if (tok.pos !== "VERB" || GENERIC_VERBS.has(tok.lemma) || GENERIC_VERBS.has(tok.normal) || isBuzzword(tok)) return false;
+  if (tok.pos !== "VERB" || GENERIC_VERBS.has(tok.lemma) || GENERIC_VERBS.has(tok.normal) || isBuzzword(tok) || restates(tokens, i)) return false;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   // participles used as adjectives name a thing: "cached features", "shared definitions", "distributed training"
@@ -123,6 +123,31 @@ function isSpecificVerb(tokens: Token[], i: number): boolean {
   if (!tok.normal.endsWith("ing")) return true;
   // "-ing" words in noun lists ("alerting, monitoring") name; "kept serving the snapshot" states.
   return (prev !== undefined && (prev.pos === "AUX" || prev.pos === "VERB" || prev.pos === "PRON")) || (next !== undefined && (next.pos === "DET" || next.pos === "PRON"));
+}
+
+/**
+ * A verb that restates a word said before it in the sentence names the thing again instead of saying
+ * what it does: "verification verifies the data", "Process management manages processes",
+ * "Data preparation - we prepare the data".
+ */
+function restates(tokens: Token[], i: number): boolean {
+  const verb = tokens[i];
+  if (!verb) return false;
+  for (let j = 0; j < i; j++) {
+    const other = tokens[j]!;
+    if (!isWordToken(other) || other.stop || other.pos === "VERB" || other.pos === "AUX") continue;
+    if (sameStem(verb.lemma, other.lemma) || sameStem(verb.normal, other.normal)) return true;
+  }
+  return false;
+}
+
+/** Same word family: a shared prefix of at least four letters covering all but the last letter of the shorter word. */
+export function sameStem(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 4) return false;
+  let k = 0;
+  while (k < shorter && a[k] === b[k]) k++;
+  return k >= 4 && k >= shorter - 1;
 }
 
 function nextWord(tokens: Token[], i: number): Token | undefined {
