@@ -89,10 +89,15 @@ function mergeArrows(tokens: Token[]): Token[] {
   return out;
 }
 
-/** Adds the negation wink misses: "without X", and "X is not needed" pointing backwards. */
+/**
+ * Adds the negation wink misses: "without X", "X is not needed" pointing backwards, and a "Label: value"
+ * note whose value dismisses the label ("Analysis tools: nice for dashboards, not needed").
+ */
 function applyExtraNegation(tokens: Token[]): void {
   let clauseStart = 0;
   let forward = false;
+  let dismissed = false;
+  const labelEnd = tokens.findIndex((t, i) => i <= 6 && t.normal === ":");
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (CLAUSE_BREAK.has(tok.normal)) {
@@ -107,7 +112,9 @@ function applyExtraNegation(tokens: Token[]): void {
     const negatedPredicate = BACKWARD_NEGATED.has(tok.normal) && (isNot(tokens[i - 1]) || isNot(tokens[i - 2]));
     const backward = negatedPredicate || (BACKWARD_ALWAYS.has(tok.normal) && tok.negated === false);
     if (backward) for (let j = clauseStart; j < i; j++) tokens[j]!.negated = true;
+    if (backward && labelEnd >= 0 && i > labelEnd) dismissed = true;
   }
+  if (dismissed) for (let j = 0; j < labelEnd; j++) tokens[j]!.negated = true;
 }
 
 export function isWordToken(tok: Token): boolean {

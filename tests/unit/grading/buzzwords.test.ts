@@ -77,3 +77,20 @@ describe("restated definitions", () => {
     expect(r.level).toBe("below");
   });
 });
+
+describe("dismissed labels", () => {
+  it("a 'Label: value' note whose value dismisses the label negates the label", () => {
+    const s = analyzeText("- Analysis tools: nice for dashboards, not needed.")[0]!;
+    expect(s.tokens.filter((t) => t.normal === "analysis" || t.normal === "tools").every((t) => t.negated)).toBe(true);
+    const kept = analyzeText("- Verification: stops null spikes before they reach training.")[0]!;
+    expect(kept.tokens.find((t) => t.normal === "verification")?.negated).toBe(false);
+  });
+
+  it("dismissing components as unneeded caps component-purpose", () => {
+    const r = grade(
+      "component-purpose",
+      "- Monitoring: not needed once offline eval passes.\n- Config: nice to have, not needed.\n- Feature store: optional, you can recompute features.\nCollection, the model and serving are what matter.",
+    );
+    expect(r.level).toBe("below");
+  });
+});
