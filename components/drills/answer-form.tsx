@@ -4,13 +4,13 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { formatClock } from "@/lib/format";
 
-type Props = { drillSlug: string; suggestedMinutes: number; maxChars: number };
+type Props = { drillSlug: string; suggestedMinutes: number; maxChars: number; runId?: string };
 
 /**
  * Markdown answer box with a visible timer counting against the drill's suggested time. The draft is
  * kept in sessionStorage, so a failed submission or an accidental reload loses nothing typed.
  */
-export function AnswerForm({ drillSlug, suggestedMinutes, maxChars }: Props) {
+export function AnswerForm({ drillSlug, suggestedMinutes, maxChars, runId }: Props) {
   const router = useRouter();
   const draftKey = `draft:${drillSlug}`;
   const startedAt = useRef<number>(0);
@@ -43,7 +43,7 @@ export function AnswerForm({ drillSlug, suggestedMinutes, maxChars }: Props) {
       const res = await fetch("/api/attempts", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ drillSlug, answer, durationMs: Math.round(performance.now() - startedAt.current) }),
+        body: JSON.stringify({ drillSlug, answer, durationMs: Math.round(performance.now() - startedAt.current), ...(runId ? { runId } : {}) }),
       });
       const body = (await res.json().catch(() => null)) as { url?: string; error?: { message?: string } } | null;
       if (!res.ok || !body?.url) {

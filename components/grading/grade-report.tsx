@@ -61,6 +61,23 @@ export function GradeReport({ grade, answer, modelAnswer }: { grade: StoredGrade
         ) : null}
       </section>
 
+      {grade.runFacts ? (
+        <section aria-labelledby="runfacts-heading" className="rounded-lg border border-violet-200 bg-white p-5" data-testid="run-facts">
+          <h2 id="runfacts-heading" className="text-sm font-semibold tracking-wide text-violet-700 uppercase">Against what your run showed</h2>
+          <p className="mt-1 text-xs text-slate-500">
+            Rubric {grade.runFacts.rubricScore} · run facts {grade.runFacts.score} → combined {grade.score} (the run can lower the verdict, never raise it)
+          </p>
+          <ul className="mt-3 space-y-2 text-sm">
+            {grade.runFacts.checks.map((c) => (
+              <li key={c.id}>
+                <span className={c.isMet ? "text-green-700" : "text-red-700"}>{c.isMet ? "✓" : "✗"}</span> {c.label}
+                {c.evidence ? <p className="ml-4 border-l-2 border-violet-200 pl-2 text-xs text-slate-600">“{c.evidence}”</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="dimensions-heading" className="rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="dimensions-heading" className="text-sm font-semibold tracking-wide text-slate-500 uppercase">By dimension</h2>
         <ul className="mt-3 space-y-2">

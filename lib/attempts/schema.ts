@@ -18,6 +18,8 @@ export const submitAttemptSchema = z.object({
     .int("durationMs must be a whole number of milliseconds")
     .min(0, "durationMs must not be negative")
     .max(MAX_ATTEMPT_DURATION_MS, `durationMs must be at most ${MAX_ATTEMPT_DURATION_MS}`),
+  /** For diagnosis drills: the learner's finished simulation run being diagnosed. */
+  runId: z.string().min(1).max(64).regex(/^[a-z0-9]+$/, "runId must be a run id").optional(),
 });
 
 export type SubmitAttemptInput = z.infer<typeof submitAttemptSchema>;

@@ -19,7 +19,7 @@ export type AttemptSummaryDto = {
   grade: GradeSummaryDto | null;
   gradingFailed: boolean;
 };
-export type AttemptDetailDto = AttemptSummaryDto & { answer: string; mode: string; result: StoredGrade | null; rubricId: string | null };
+export type AttemptDetailDto = AttemptSummaryDto & { answer: string; mode: string; result: StoredGrade | null; rubricId: string | null; runId: string | null };
 
 const summarySelect = {
   id: true,
@@ -36,11 +36,19 @@ function toSummary({ gradingError, ...row }: SummaryRow): AttemptSummaryDto {
 }
 
 /** Stores the answer before anything else happens to it; returns its id. */
-export async function createAttempt({ userId, drillSlug, answer, durationMs, now = new Date() }: { userId: string; drillSlug: string; answer: string; durationMs: number; now?: Date }): Promise<{ id: string; drillId: string }> {
-  const drill = await db.drill.findUnique({ where: { slug: drillSlug }, select: { id: true } });
+export async function createAttempt({ userId, drillSlug, answer, durationMs, runId, now = new Date() }: { userId: string; drillSlug: string; answer: string; durationMs: number; runId?: string; now?: Date }): Promise<{ id: string; drillId: string }> {
+  const drill = await db.drill.findUnique({ where: { slug: drillSlug }, select: { id: true, scenario: true } });
   if (!drill) throw new AppError("NOT_FOUND", `Unknown drill "${drillSlug}"`, { issues: [{ field: "drillSlug", message: "no drill has this slug" }] });
+  if (runId) {
+    // Only the learner's own finished run of this drill's scenario can be attached.
+    const run = await db.simulationRun.findFirst({ where: { id: runId, userId }, select: { status: true, scenario: true } });
+    if (!run) throw new AppError("NOT_FOUND", "Run not found", { issues: [{ field: "runId", message: "no run of yours has this id" }] });
+    if (run.status !== "succeeded" || run.scenario !== drill.scenario) {
+      throw new AppError("INVALID_INPUT", "runId must be a finished run of this drill's scenario", { issues: [{ field: "runId", message: `expected a succeeded ${drill.scenario ?? "(none)"} run` }] });
+    }
+  }
   return db.attempt.create({
-    data: { userId, drillId: drill.id, answer, durationMs, startedAt: new Date(now.getTime() - durationMs), submittedAt: now },
+    data: { userId, drillId: drill.id, answer, durationMs, runId: runId ?? null, startedAt: new Date(now.getTime() - durationMs), submittedAt: now },
     select: { id: true, drillId: true },
   });
 }
@@ -53,10 +61,10 @@ export async function listAttempts({ userId, take = 100 }: { userId: string; tak
 export async function getAttempt({ id, userId }: { id: string; userId: string }): Promise<AttemptDetailDto | null> {
   const row = await db.attempt.findFirst({
     where: { id, userId },
-    select: { ...summarySelect, answer: true, mode: true, grade: { select: { score: true, level: true, rubricVersion: true, result: true, rubricId: true } } },
+    select: { ...summarySelect, answer: true, mode: true, runId: true, grade: { select: { score: true, level: true, rubricVersion: true, result: true, rubricId: true } } },
   });
   if (!row) return null;
-  const { answer, mode, grade, ...rest } = row;
+  const { answer, mode, grade, runId, ...rest } = row;
   const parsed = grade ? storedGradeSchema.safeParse(grade.result) : null;
   return {
     ...toSummary({ ...rest, grade: grade && { score: grade.score, level: grade.level, rubricVersion: grade.rubricVersion } }),
@@ -64,6 +72,7 @@ export async function getAttempt({ id, userId }: { id: string; userId: string })
     mode,
     result: parsed?.success ? parsed.data : null,
     rubricId: grade?.rubricId ?? null,
+    runId,
   };
 }
 

@@ -12,8 +12,9 @@ export async function getLatestRubric({ drillId }: { drillId: string }): Promise
   return db.rubric.findFirst({ where: { drillId }, orderBy: { version: "desc" }, select: { id: true, drillId: true, version: true, content: true } });
 }
 
-export async function getAttemptForGrading({ attemptId }: { attemptId: string }): Promise<{ id: string; answer: string; drillId: string } | null> {
-  return db.attempt.findUnique({ where: { id: attemptId }, select: { id: true, answer: true, drillId: true } });
+export async function getAttemptForGrading({ attemptId }: { attemptId: string }): Promise<{ id: string; answer: string; drillId: string; runResult: unknown } | null> {
+  const row = await db.attempt.findUnique({ where: { id: attemptId }, select: { id: true, answer: true, drillId: true, run: { select: { result: true } } } });
+  return row && { id: row.id, answer: row.answer, drillId: row.drillId, runResult: row.run?.result ?? null };
 }
 
 export async function saveGrade({ attemptId, rubricId, rubricVersion, score, level, result, durationMs }: {
@@ -71,6 +72,10 @@ export const storedGradeSchema = z.object({
   ),
   missed: z.array(z.string()),
   contradictions: z.array(z.object({ id: z.string(), feedback: z.string(), cap: z.number(), evidence: z.object({ quote: z.string(), start: z.number(), end: z.number() }) })),
+  /** Present when the attempt diagnosed a simulation run: how the answer matched the run's facts. */
+  runFacts: z
+    .object({ score: z.number(), rubricScore: z.number(), checks: z.array(z.object({ id: z.string(), label: z.string(), isMet: z.boolean(), evidence: z.string().nullable() })) })
+    .optional(),
 });
 export type StoredGrade = z.infer<typeof storedGradeSchema>;
 

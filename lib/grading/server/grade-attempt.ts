@@ -3,8 +3,10 @@
  * grade. A failure is recorded on the attempt (which stays stored) and can be retried by regrading.
  */
 import { getAttemptForGrading, getLatestRubric, markGradingFailed, saveGrade } from "@/lib/db/grades";
-import { gradeAnswer, parseRubric, type GradeResult, type Rubric } from "@/lib/grading";
+import { gradeAnswer, levelOf, parseRubric, SCORE_BANDS, type GradeResult, type Rubric } from "@/lib/grading";
 import { log } from "@/lib/log";
+import { checkRunFacts, extractRunFacts, RUN_FACTS_WEIGHT, type RunFactsGrade } from "@/lib/simulations/run-facts";
+import { parseStoredResult } from "@/lib/simulations/result";
 
 /** Parsed rubrics by row id + version: parsing is the costly part of a first grade. */
 const rubricCache = new Map<string, Rubric>();
@@ -21,6 +23,22 @@ function parseCached(row: { id: string; version: number; content: unknown }): Ru
 
 export type GradeAttemptOutcome = { ok: true; result: GradeResult } | { ok: false; error: string };
 
+type CombinedResult = GradeResult & { runFacts?: RunFactsGrade & { rubricScore: number } };
+
+/**
+ * Diagnosis of a simulation run: the rubric grade combined with the run's facts (alerts that fired,
+ * the metric that moved, what stayed green, the fallback used). The run can lower the verdict — a
+ * diagnosis that misses what the run showed is weaker — but never raise it above the rubric's level.
+ */
+function combineWithRun(result: GradeResult, text: string, runResult: unknown): CombinedResult {
+  const run = parseStoredResult(runResult);
+  if (!run) return result;
+  const facts = checkRunFacts({ text, facts: extractRunFacts(run) });
+  const combined = Math.round((1 - RUN_FACTS_WEIGHT) * result.score + RUN_FACTS_WEIGHT * facts.score);
+  const score = Math.min(combined, SCORE_BANDS[result.level].max);
+  return { ...result, score, level: levelOf(score), runFacts: { ...facts, rubricScore: result.score } };
+}
+
 export async function gradeAttempt({ attemptId }: { attemptId: string }): Promise<GradeAttemptOutcome> {
   try {
     const attempt = await getAttemptForGrading({ attemptId });
@@ -28,7 +46,8 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }): Promis
     const row = await getLatestRubric({ drillId: attempt.drillId });
     if (!row) throw new Error("no rubric for this drill");
     const started = performance.now();
-    const result = gradeAnswer({ text: attempt.answer, rubric: parseCached(row) });
+    const graded = gradeAnswer({ text: attempt.answer, rubric: parseCached(row) });
+    const result = attempt.runResult ? combineWithRun(graded, attempt.answer, attempt.runResult) : graded;
     const durationMs = performance.now() - started;
     await saveGrade({ attemptId, rubricId: row.id, rubricVersion: row.version, score: result.score, level: result.level, result, durationMs });
     log.info({ attemptId, score: result.score, level: result.level, ms: Math.round(durationMs * 10) / 10 }, "attempt graded");

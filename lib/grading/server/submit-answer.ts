@@ -7,7 +7,7 @@ import { log } from "@/lib/log";
 import { gradeAttempt } from "./grade-attempt";
 import { scheduleReviewForAttempt } from "./schedule-review";
 
-export async function submitAnswer(input: { userId: string; drillSlug: string; answer: string; durationMs: number }): Promise<{ attemptId: string; graded: boolean }> {
+export async function submitAnswer(input: { userId: string; drillSlug: string; answer: string; durationMs: number; runId?: string }): Promise<{ attemptId: string; graded: boolean }> {
   const { id, drillId } = await createAttempt(input);
   const outcome = await gradeAttempt({ attemptId: id });
   if (outcome.ok) {

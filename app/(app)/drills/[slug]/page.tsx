@@ -6,18 +6,25 @@ import { Badge } from "@/components/ui/badge";
 import { requirePageUser } from "@/lib/auth";
 import { getDrillBySlug } from "@/lib/db/drills";
 import { drillSlugSchema, MAX_ANSWER_CHARS } from "@/lib/drills/schema";
+import Link from "next/link";
 import { getNextReview } from "@/lib/db/reviews";
+import { getRun } from "@/lib/db/runs";
 import { DRILL_KIND_LABELS, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Drill" };
 
-export default async function DrillPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function DrillPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ run?: string | string[] }> }) {
   const { slug } = await params;
+  const { run: runParam } = await searchParams;
   const user = await requirePageUser(`/drills/${encodeURIComponent(slug)}`);
   const parsed = drillSlugSchema.safeParse(slug);
   const drill = parsed.success ? await getDrillBySlug({ slug: parsed.data }) : null;
   if (!drill) notFound();
   const nextReview = await getNextReview({ userId: user.id, drillSlug: drill.slug });
+  // "Diagnose this" from a finished run of this drill's scenario attaches the run to the answer.
+  const runId = typeof runParam === "string" && /^[a-z0-9]{1,64}$/.test(runParam) ? runParam : null;
+  const run = runId ? await getRun({ id: runId, userId: user.id }) : null;
+  const attachedRun = run && run.status === "succeeded" && run.scenario === drill.scenario ? run : null;
   return (
     <article className="space-y-6">
       <header className="space-y-2">
@@ -38,7 +45,13 @@ export default async function DrillPage({ params }: { params: Promise<{ slug: st
         <summary className="cursor-pointer text-sm font-semibold tracking-wide text-slate-500 uppercase">Context</summary>
         <div className="mt-3"><Markdown>{drill.context}</Markdown></div>
       </details>
-      <AnswerForm drillSlug={drill.slug} suggestedMinutes={drill.suggestedMinutes} maxChars={MAX_ANSWER_CHARS} />
+      {attachedRun ? (
+        <section className="rounded-lg border border-violet-200 bg-violet-50 p-4 text-sm text-violet-900" data-testid="attached-run">
+          Diagnosing your run <Link href={`/simulations/${attachedRun.id}`} className="font-medium underline">{attachedRun.scenario} at {attachedRun.scale}, seed {attachedRun.seed}</Link>.
+          Your grade also checks that you name what this run showed: the alert that fired, the metric that moved, what stayed green and the fallback serving used.
+        </section>
+      ) : null}
+      <AnswerForm drillSlug={drill.slug} suggestedMinutes={drill.suggestedMinutes} maxChars={MAX_ANSWER_CHARS} runId={attachedRun?.id} />
     </article>
   );
 }
