@@ -69,6 +69,7 @@ function addLine(line: string, offset: number, out: Sentence[]): void {
     const tokens = mergeArrows(all.slice(from, to + 1).filter((tok) => tok.pos !== "SPACE"));
     if (tokens.length === 0) return;
     applyExtraNegation(tokens);
+    affirmCounterfactual(tokens);
     const first = tokens[0]!;
     const last = tokens[tokens.length - 1]!;
     out.push({ index: out.length, start: first.start, end: last.end, tokens });
@@ -115,6 +116,27 @@ function applyExtraNegation(tokens: Token[]): void {
     if (backward && labelEnd >= 0 && i > labelEnd) dismissed = true;
   }
   if (dismissed) for (let j = 0; j < labelEnd; j++) tokens[j]!.negated = true;
+}
+
+/** Leaders a counterfactual may follow: bullets, numbering, "because", "if", "with". */
+const COUNTERFACTUAL_LEADERS = new Set(["-", "*", "•", "because", "since", "if", "so", "with", "there", "'s", "is", "are", "were"]);
+/** What ties a counterfactual's antecedent to its consequence. */
+const CONSEQUENCE = new Set(["arrow", "=", "means", "then", "leads", "causes"]);
+
+/**
+ * "no verification -> garbage trains the model", "without monitoring, decay goes unnoticed": a
+ * counterfactual states what the component is for, so its antecedent is not a negated mention. The
+ * consequence keeps its own negation ("can't roll back").
+ */
+function affirmCounterfactual(tokens: Token[]): void {
+  let i = 0;
+  while (i < tokens.length && (COUNTERFACTUAL_LEADERS.has(tokens[i]!.normal) || /^\d+[.)]?$/.test(tokens[i]!.normal) || !isWordToken(tokens[i]!))) i++;
+  const negator = tokens[i];
+  if (!negator || (negator.normal !== "no" && negator.normal !== "without")) return;
+  const markers = negator.normal === "without" ? new Set([...CONSEQUENCE, ","]) : CONSEQUENCE;
+  const at = tokens.findIndex((t, j) => j > i + 1 && markers.has(t.normal));
+  if (at < 0 || !tokens.slice(at + 1).some(isWordToken)) return;
+  for (let j = i + 1; j < at; j++) tokens[j]!.negated = false;
 }
 
 export function isWordToken(tok: Token): boolean {

@@ -94,3 +94,22 @@ describe("dismissed labels", () => {
     expect(r.level).toBe("below");
   });
 });
+
+describe("counterfactual purposes", () => {
+  it("'no X -> Y' and 'without X, Y' state what X is for instead of negating it", () => {
+    const arrow = analyzeText("no verification -> garbage trains the model")[0]!;
+    expect(arrow.tokens.find((t) => t.normal === "verification")?.negated).toBe(false);
+    const comma = analyzeText("Without monitoring, stale features go unnoticed for days.")[0]!;
+    expect(comma.tokens.find((t) => t.normal === "monitoring")?.negated).toBe(false);
+    const plain = analyzeText("We have no monitoring.")[0]!;
+    expect(plain.tokens.find((t) => t.normal === "monitoring")?.negated).toBe(true);
+  });
+
+  it("a terse answer of 'no X -> what breaks' lines keeps E5 credit", () => {
+    const r = grade(
+      "component-purpose",
+      "no verification -> null spikes poison training\nno feature store -> training and serving compute features differently\nno eval -> a worse model ships\nno monitoring -> silent decay goes unnoticed for weeks\nno config -> can't reproduce or roll back a model\nno scheduler -> retraining jobs don't run on time\nno collection -> no labels, nothing to learn from\nno serving -> no user ever sees a prediction",
+    );
+    expect(r.level).not.toBe("below");
+  });
+});

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { evaluate, readTuningSet } from "@/scripts/eval-grader";
 
 /**
- * Holds the agreement reached on the pooled tuning set (tune + holdout + holdout2, 231 answers; see
- * `npm run eval:grader`): reached 0.913 level accuracy and 0.897 Spearman; floors are those figures
+ * Holds the agreement reached on the pooled tuning set (tune + holdout + holdout2 + holdout3, 319 answers;
+ * see `npm run eval:grader`): reached 0.909 level accuracy and 0.903 Spearman; floors are those figures
  * rounded down to 0.05.
  */
 const items = readTuningSet();
@@ -11,9 +11,9 @@ const items = readTuningSet();
 describe.runIf(items.length > 0)("grader agreement floor (pooled tuning set)", () => {
   const { figures } = evaluate(items);
 
-  it("keeps level accuracy at or above 0.90 and Spearman at or above 0.85", () => {
+  it("keeps level accuracy at or above 0.90 and Spearman at or above 0.90", () => {
     expect(figures.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(figures.spearman).toBeGreaterThanOrEqual(0.85);
+    expect(figures.spearman).toBeGreaterThanOrEqual(0.9);
   });
 
   it("keeps every keyword-stuffed answer at or below the E5 floor", () => {
