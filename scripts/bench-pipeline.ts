@@ -52,8 +52,8 @@ function runAnchor(file: string): Anchor {
 function main() {
   const rows: string[] = [];
   const growth: { n: number; seconds: number }[] = [];
-  rows.push("| N | ours load / verify / clean / features / train LR / evaluate (s) | anchor load / verify / clean / features (vectorized) / train / evaluate (s) | LR pipeline ours (s) | anchor competent (s) | ratio (target ≤ 0.5) | anchor seed-faithful (s) | MLP train (s) | AUC LR / MLP (ours, point-in-time) | AUC anchor PIT LR | MLP NE / calibration | predict p99 ours / anchor (ms) | peak RSS ours / anchor (MB) |");
-  rows.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  rows.push("| N | ours load / verify / clean / features / train LR / evaluate (s) | anchor load / verify / clean / features (vectorized) / train / evaluate (s) | LR pipeline ours (s) | linear extrapolation from the previous size (s) | anchor competent (s) | ratio (target ≤ 0.5) | anchor seed-faithful (s) | MLP train (s) | AUC LR / MLP (ours, point-in-time) | AUC anchor PIT LR | MLP NE / calibration | predict p99 ours / anchor (ms) | peak RSS ours / anchor (MB) |");
+  rows.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const n of SIZES) {
     const file = ensureData(n);
     const as: Anchor[] = [];
@@ -77,9 +77,11 @@ function main() {
     const mlpTrain = medianBy(boths, (x) => x.stages["train-mlp"] ?? NaN);
     const p99 = medianBy(boths, (x) => x.serving.p99Ms);
     const anchorP99 = medianBy(as, (x) => x.serving.p99_ms);
+    const prev = growth.at(-1);
+    const extrapolated = prev ? (prev.seconds * n) / prev.n : NaN;
     growth.push({ n, seconds: oursTotal });
     const mlp = both.metrics.mlp;
-    rows.push(`| ${n.toLocaleString("en")} | ${ours.map((x) => fmt(x, 3)).join(" / ")} | ${anchorStages.map((x) => fmt(x, 3)).join(" / ")} | ${fmt(oursTotal)} | ${fmt(anchorCompetent)} | ${fmt(oursTotal / anchorCompetent)} | ${fmt(anchorSeed)} | ${fmt(mlpTrain)} | ${fmt(lr.metrics.logistic?.auc ?? NaN, 4)} / ${fmt(mlp?.auc ?? NaN, 4)} | ${fmt(a.metrics.time_split_point_in_time?.roc_auc ?? NaN, 4)} | ${fmt(mlp?.ne ?? NaN, 4)} / ${fmt(mlp?.calibration ?? NaN, 3)} | ${fmt(p99, 4)} / ${fmt(anchorP99, 4)} | ${fmt(Math.max(...boths.map((x) => x.peakRssMb)), 0)} / ${fmt(Math.max(...as.map((x) => x.peak_rss_mb)), 0)} |`);
+    rows.push(`| ${n.toLocaleString("en")} | ${ours.map((x) => fmt(x, 3)).join(" / ")} | ${anchorStages.map((x) => fmt(x, 3)).join(" / ")} | ${fmt(oursTotal)} | ${fmt(extrapolated)} | ${fmt(anchorCompetent)} | ${fmt(oursTotal / anchorCompetent)} | ${fmt(anchorSeed)} | ${fmt(mlpTrain)} | ${fmt(lr.metrics.logistic?.auc ?? NaN, 4)} / ${fmt(mlp?.auc ?? NaN, 4)} | ${fmt(a.metrics.time_split_point_in_time?.roc_auc ?? NaN, 4)} | ${fmt(mlp?.ne ?? NaN, 4)} / ${fmt(mlp?.calibration ?? NaN, 3)} | ${fmt(p99, 4)} / ${fmt(anchorP99, 4)} | ${fmt(Math.max(...boths.map((x) => x.peakRssMb)), 0)} / ${fmt(Math.max(...as.map((x) => x.peak_rss_mb)), 0)} |`);
   }
   const { k } = fitPowerLaw(growth);
   process.stdout.write(`${rows.join("\n")}\n\nMedians of ${REPS} runs per side. LR pipeline time ≈ c·N^k with k = ${fmt(k)} (1 = linear; small N is dominated by fixed TF.js start-up).\n`);
