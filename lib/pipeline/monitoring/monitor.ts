@@ -15,7 +15,7 @@ import { validateStatistics } from "../verification/validate";
 import type { Anomaly } from "../verification/validate";
 import { createAlertRecords, stepAlert } from "./alerts";
 import type { AlertRecord, RuleSample } from "./alerts";
-import { createPsiReference, psiAgainst } from "./drift";
+import { createPsiReference, ksTest, psiAgainst } from "./drift";
 import { buildAlertRules } from "./rules";
 
 export type Scored = { examples: ExampleSet; probs: Float32Array };
@@ -54,8 +54,8 @@ export type TickReport = {
 
 export type MonitoringReport = {
   ticks: TickReport[];
-  /** PSI per feature over the whole serving period (for charts). */
-  featurePsi: { feature: string; psi: number; threshold: number }[];
+  /** PSI per feature over the whole serving period (for charts), with the two-sample KS test on up to KS_SAMPLE rows a side. */
+  featurePsi: { feature: string; psi: number; threshold: number; ksStatistic: number; ksPValue: number }[];
   alerts: AlertRecord[];
 };
 
@@ -85,6 +85,14 @@ function lowerBoundTs(ts: Float64Array, n: number, t: number): number {
 }
 
 const MIN_ROWS = 150;
+const KS_SAMPLE = 5_000;
+
+/** Evenly spaced subsample (deterministic), so KS stays cheap at 1M rows. */
+function thin(values: Float64Array, size: number): Float64Array {
+  if (values.length <= size) return values;
+  const step = values.length / size;
+  return Float64Array.from({ length: size }, (_, i) => values[Math.floor(i * step)]!);
+}
 const MIN_LABEL_ROWS = 300;
 const PERFORMANCE_WINDOW_TICKS = 2;
 
@@ -188,6 +196,10 @@ export function runMonitoring(inp: MonitorInput): MonitoringReport {
     ticks.push({ tick: k, at, rows: rows.length, nullRateDevice: nullRate, anomalies, maxFeaturePsi: maxPsi, maxPsiFeature, predictionPsi: predPsi, freshnessLagHours: lagHours, skew, liveAuc, liveNe, p99Ms: p99 });
   }
   const all = keptRows(0, served.examples.n);
-  const featurePsi = names.map((feature, j) => ({ feature, psi: all.length ? psiAgainst(refBins[j]!, column(served.examples, j, all)) : NaN, threshold: psiThresholdFor(feature, m.psiThreshold) }));
+  const featurePsi = names.map((feature, j) => {
+    const cur = column(served.examples, j, all);
+    const ks = ksTest(thin(refCols[j]!, KS_SAMPLE), thin(cur, KS_SAMPLE));
+    return { feature, psi: all.length ? psiAgainst(refBins[j]!, cur) : NaN, threshold: psiThresholdFor(feature, m.psiThreshold), ksStatistic: ks.statistic, ksPValue: ks.pValue };
+  });
   return { ticks, featurePsi, alerts: records };
 }
