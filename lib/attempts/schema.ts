@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_ANSWER_CHARS, drillSlugSchema } from "@/lib/drills/schema";
+import { ANSWER_MODES, parseAnswer } from "./modes";
 
 /** Longest time an attempt may report, in milliseconds (a learner may leave a tab open for a day). */
 export const MAX_ATTEMPT_DURATION_MS = 24 * 60 * 60 * 1000;
@@ -20,6 +21,12 @@ export const submitAttemptSchema = z.object({
     .max(MAX_ATTEMPT_DURATION_MS, `durationMs must be at most ${MAX_ATTEMPT_DURATION_MS}`),
   /** For diagnosis drills: the learner's finished simulation run being diagnosed. */
   runId: z.string().min(1).max(64).regex(/^[a-z0-9]+$/, "runId must be a run id").optional(),
+  /** text (markdown, default), diagram (JSON graph) or estimate (JSON numbers); see lib/attempts/modes.ts. */
+  mode: z.enum(ANSWER_MODES, { error: `mode must be one of: ${ANSWER_MODES.join(", ")}` }).default("text"),
+}).superRefine((input, ctx) => {
+  if (input.mode === "text" || typeof input.answer !== "string") return;
+  const parsed = parseAnswer(input.mode, input.answer);
+  if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["answer"], message: parsed.message });
 });
 
 export type SubmitAttemptInput = z.infer<typeof submitAttemptSchema>;

@@ -4,6 +4,7 @@
  */
 import type { Prisma } from "@/generated/prisma/client";
 import type { DrillKind } from "@/lib/drills/schema";
+import { modesForDrill, type AnswerMode } from "@/lib/attempts/modes";
 import { AppError } from "@/lib/errors";
 import { storedGradeSchema, type StoredGrade } from "./grades";
 import { db } from "./client";
@@ -19,7 +20,7 @@ export type AttemptSummaryDto = {
   grade: GradeSummaryDto | null;
   gradingFailed: boolean;
 };
-export type AttemptDetailDto = AttemptSummaryDto & { answer: string; mode: string; result: StoredGrade | null; rubricId: string | null; runId: string | null };
+export type AttemptDetailDto = AttemptSummaryDto & { answer: string; mode: string; result: StoredGrade | null; modeResult: unknown; rubricId: string | null; runId: string | null };
 
 const summarySelect = {
   id: true,
@@ -36,9 +37,12 @@ function toSummary({ gradingError, ...row }: SummaryRow): AttemptSummaryDto {
 }
 
 /** Stores the answer before anything else happens to it; returns its id. */
-export async function createAttempt({ userId, drillSlug, answer, durationMs, runId, now = new Date() }: { userId: string; drillSlug: string; answer: string; durationMs: number; runId?: string; now?: Date }): Promise<{ id: string; drillId: string }> {
+export async function createAttempt({ userId, drillSlug, answer, durationMs, runId, mode = "text", now = new Date() }: { userId: string; drillSlug: string; answer: string; durationMs: number; runId?: string; mode?: AnswerMode; now?: Date }): Promise<{ id: string; drillId: string }> {
   const drill = await db.drill.findUnique({ where: { slug: drillSlug }, select: { id: true, scenario: true } });
   if (!drill) throw new AppError("NOT_FOUND", `Unknown drill "${drillSlug}"`, { issues: [{ field: "drillSlug", message: "no drill has this slug" }] });
+  if (!modesForDrill(drillSlug).includes(mode)) {
+    throw new AppError("INVALID_INPUT", `This drill does not take a ${mode} answer`, { issues: [{ field: "mode", message: `expected one of: ${modesForDrill(drillSlug).join(", ")}` }] });
+  }
   if (runId) {
     // Only the learner's own finished run of this drill's scenario can be attached.
     const run = await db.simulationRun.findFirst({ where: { id: runId, userId }, select: { status: true, scenario: true } });
@@ -48,7 +52,7 @@ export async function createAttempt({ userId, drillSlug, answer, durationMs, run
     }
   }
   return db.attempt.create({
-    data: { userId, drillId: drill.id, answer, durationMs, runId: runId ?? null, startedAt: new Date(now.getTime() - durationMs), submittedAt: now },
+    data: { userId, drillId: drill.id, answer, mode, durationMs, runId: runId ?? null, startedAt: new Date(now.getTime() - durationMs), submittedAt: now },
     select: { id: true, drillId: true },
   });
 }
@@ -65,12 +69,14 @@ export async function getAttempt({ id, userId }: { id: string; userId: string })
   });
   if (!row) return null;
   const { answer, mode, grade, runId, ...rest } = row;
-  const parsed = grade ? storedGradeSchema.safeParse(grade.result) : null;
+  const parsed = grade && mode === "text" ? storedGradeSchema.safeParse(grade.result) : null;
   return {
     ...toSummary({ ...rest, grade: grade && { score: grade.score, level: grade.level, rubricVersion: grade.rubricVersion } }),
     answer,
     mode,
     result: parsed?.success ? parsed.data : null,
+    // Diagram and estimate grades keep their own shapes ({ kind, … }); their pages check the kind.
+    modeResult: mode !== "text" ? (grade?.result ?? null) : null,
     rubricId: grade?.rubricId ?? null,
     runId,
   };

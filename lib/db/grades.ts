@@ -12,9 +12,9 @@ export async function getLatestRubric({ drillId }: { drillId: string }): Promise
   return db.rubric.findFirst({ where: { drillId }, orderBy: { version: "desc" }, select: { id: true, drillId: true, version: true, content: true } });
 }
 
-export async function getAttemptForGrading({ attemptId }: { attemptId: string }): Promise<{ id: string; answer: string; drillId: string; runResult: unknown } | null> {
-  const row = await db.attempt.findUnique({ where: { id: attemptId }, select: { id: true, answer: true, drillId: true, run: { select: { result: true } } } });
-  return row && { id: row.id, answer: row.answer, drillId: row.drillId, runResult: row.run?.result ?? null };
+export async function getAttemptForGrading({ attemptId }: { attemptId: string }): Promise<{ id: string; answer: string; mode: string; drillId: string; runResult: unknown } | null> {
+  const row = await db.attempt.findUnique({ where: { id: attemptId }, select: { id: true, answer: true, mode: true, drillId: true, run: { select: { result: true } } } });
+  return row && { id: row.id, answer: row.answer, mode: row.mode, drillId: row.drillId, runResult: row.run?.result ?? null };
 }
 
 export async function saveGrade({ attemptId, rubricId, rubricVersion, score, level, result, durationMs }: {

@@ -4,12 +4,29 @@
  */
 import { getAttemptForGrading, getLatestRubric, markGradingFailed, saveGrade } from "@/lib/db/grades";
 import { gradeAnswer, levelOf, parseRubric, SCORE_BANDS, type GradeResult, type Rubric } from "@/lib/grading";
+import { ANSWER_MODES, parseAnswer, type AnswerMode } from "@/lib/attempts/modes";
+import { gradeDiagram } from "@/lib/diagram";
+import { checkEstimates } from "@/lib/estimates";
 import { log } from "@/lib/log";
 import { checkRunFacts, extractRunFacts, RUN_FACTS_WEIGHT, type RunFactsGrade } from "@/lib/simulations/run-facts";
 import { parseStoredResult } from "@/lib/simulations/result";
 
 /** Parsed rubrics by row id + version: parsing is the costly part of a first grade. */
 const rubricCache = new Map<string, Rubric>();
+
+/** Text answers go to the rubric grader; diagrams to the graph grader; numbers to the estimate checker. */
+/** What every mode's grader returns at least; the full object is stored as the grade's result. */
+type ModeResult = { score: number; level: GradeResult["level"]; kind?: "diagram" | "estimate" };
+
+function gradeByMode(attempt: { answer: string; mode: string; runResult: unknown }, rubric: Rubric): ModeResult {
+  const parsed = parseAnswer(ANSWER_MODES.includes(attempt.mode as AnswerMode) ? (attempt.mode as AnswerMode) : "text", attempt.answer);
+  if (!parsed.ok) throw new Error(`stored answer does not parse: ${parsed.message}`);
+  const answer = parsed.value;
+  if (answer.mode === "diagram") return { kind: "diagram", ...gradeDiagram(answer.diagram) };
+  if (answer.mode === "estimate") return { kind: "estimate", ...checkEstimates(answer.estimates) };
+  const graded = gradeAnswer({ text: answer.text, rubric });
+  return attempt.runResult ? combineWithRun(graded, answer.text, attempt.runResult) : graded;
+}
 
 function parseCached(row: { id: string; version: number; content: unknown }): Rubric {
   const key = `${row.id}@${row.version}`;
@@ -21,7 +38,7 @@ function parseCached(row: { id: string; version: number; content: unknown }): Ru
   return rubric;
 }
 
-export type GradeAttemptOutcome = { ok: true; result: GradeResult } | { ok: false; error: string };
+export type GradeAttemptOutcome = { ok: true; result: Pick<GradeResult, "score" | "level"> } | { ok: false; error: string };
 
 type CombinedResult = GradeResult & { runFacts?: RunFactsGrade & { rubricScore: number } };
 
@@ -46,8 +63,7 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }): Promis
     const row = await getLatestRubric({ drillId: attempt.drillId });
     if (!row) throw new Error("no rubric for this drill");
     const started = performance.now();
-    const graded = gradeAnswer({ text: attempt.answer, rubric: parseCached(row) });
-    const result = attempt.runResult ? combineWithRun(graded, attempt.answer, attempt.runResult) : graded;
+    const result = gradeByMode(attempt, parseCached(row));
     const durationMs = performance.now() - started;
     await saveGrade({ attemptId, rubricId: row.id, rubricVersion: row.version, score: result.score, level: result.level, result, durationMs });
     log.info({ attemptId, score: result.score, level: result.level, ms: Math.round(durationMs * 10) / 10 }, "attempt graded");

@@ -2,12 +2,13 @@
  * Submitting an answer: store it first (it survives anything that fails later), grade it, then
  * reschedule the learner's review card for the drill.
  */
+import type { AnswerMode } from "@/lib/attempts/modes";
 import { createAttempt } from "@/lib/db/attempts";
 import { log } from "@/lib/log";
 import { gradeAttempt } from "./grade-attempt";
 import { scheduleReviewForAttempt } from "./schedule-review";
 
-export async function submitAnswer(input: { userId: string; drillSlug: string; answer: string; durationMs: number; runId?: string }): Promise<{ attemptId: string; graded: boolean }> {
+export async function submitAnswer(input: { userId: string; drillSlug: string; answer: string; durationMs: number; runId?: string; mode?: AnswerMode }): Promise<{ attemptId: string; graded: boolean }> {
   const { id, drillId } = await createAttempt(input);
   const outcome = await gradeAttempt({ attemptId: id });
   if (outcome.ok) {

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DiagramReview } from "@/components/attempts/diagram-review";
+import { EstimatesReview } from "@/components/attempts/estimates-review";
 import { GradeNowButton } from "@/components/attempts/grade-now-button";
+import { parseAnswer } from "@/lib/attempts/modes";
+import type { DiagramGrade } from "@/lib/diagram";
+import { describeAssumptions, type EstimatesCheck } from "@/lib/estimates";
 import { GradeReport } from "@/components/grading/grade-report";
 import { Markdown } from "@/components/markdown";
 import { requirePageUser } from "@/lib/auth";
@@ -17,6 +22,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
   const attempt = id.length <= 64 ? await getAttempt({ id, userId: user.id }) : null;
   if (!attempt) notFound();
   const modelAnswer = attempt.rubricId ? await getModelAnswer({ rubricId: attempt.rubricId }) : null;
+  const modeView = renderModeResult(attempt.mode, attempt.answer, attempt.modeResult);
   return (
     <article className="space-y-6">
       <header className="space-y-1">
@@ -26,7 +32,9 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
           Submitted {formatDateTime(attempt.submittedAt)} · {formatDuration(attempt.durationMs)} spent
         </p>
       </header>
-      {attempt.result ? (
+      {modeView ? (
+        modeView
+      ) : attempt.result ? (
         <GradeReport grade={attempt.result} answer={attempt.answer} modelAnswer={modelAnswer} />
       ) : (
         <section aria-labelledby="result-heading" className="rounded-lg border border-slate-200 bg-white p-5">
@@ -37,11 +45,22 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
           <GradeNowButton attemptId={attempt.id} />
         </section>
       )}
-      <details className="rounded-lg border border-slate-200 bg-white p-5" open={!attempt.result}>
+      {attempt.mode !== "text" ? null : <details className="rounded-lg border border-slate-200 bg-white p-5" open={!attempt.result}>
         <summary className="cursor-pointer text-sm font-semibold tracking-wide text-slate-500 uppercase">Your answer, rendered</summary>
         <div className="mt-3"><Markdown>{attempt.answer}</Markdown></div>
-      </details>
+      </details>}
       <Link href={`/drills/${attempt.drill.slug}`} className="inline-block text-sm font-medium text-brand-600 hover:underline">Try this drill again</Link>
     </article>
   );
+}
+
+/** Diagram and estimate attempts render their own graded views; null for text answers or no grade. */
+function renderModeResult(mode: string, answer: string, result: unknown) {
+  if (mode === "text" || !result || typeof result !== "object") return null;
+  const kind = (result as { kind?: unknown }).kind;
+  const parsed = parseAnswer(mode === "diagram" ? "diagram" : "estimate", answer);
+  if (!parsed.ok) return null;
+  if (kind === "diagram" && parsed.value.mode === "diagram") return <DiagramReview diagram={parsed.value.diagram} grade={result as DiagramGrade} />;
+  if (kind === "estimate" && parsed.value.mode === "estimate") return <EstimatesReview values={parsed.value.estimates} check={result as EstimatesCheck} assumptions={describeAssumptions()} />;
+  return null;
 }

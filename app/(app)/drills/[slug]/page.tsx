@@ -7,15 +7,21 @@ import { requirePageUser } from "@/lib/auth";
 import { getDrillBySlug } from "@/lib/db/drills";
 import { drillSlugSchema, MAX_ANSWER_CHARS } from "@/lib/drills/schema";
 import Link from "next/link";
+import { DiagramAnswer } from "@/components/drills/diagram-answer";
+import { EstimatesAnswer } from "@/components/drills/estimates-answer";
+import { modesForDrill, type AnswerMode } from "@/lib/attempts/modes";
+import { describeAssumptions } from "@/lib/estimates";
 import { getNextReview } from "@/lib/db/reviews";
 import { getRun } from "@/lib/db/runs";
 import { DRILL_KIND_LABELS, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Drill" };
 
-export default async function DrillPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ run?: string | string[] }> }) {
+const MODE_LABELS: Record<AnswerMode, string> = { text: "Written answer", diagram: "Draw the diagram", estimate: "Numbers" };
+
+export default async function DrillPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ run?: string | string[]; mode?: string | string[] }> }) {
   const { slug } = await params;
-  const { run: runParam } = await searchParams;
+  const { run: runParam, mode: modeParam } = await searchParams;
   const user = await requirePageUser(`/drills/${encodeURIComponent(slug)}`);
   const parsed = drillSlugSchema.safeParse(slug);
   const drill = parsed.success ? await getDrillBySlug({ slug: parsed.data }) : null;
@@ -25,6 +31,8 @@ export default async function DrillPage({ params, searchParams }: { params: Prom
   const runId = typeof runParam === "string" && /^[a-z0-9]{1,64}$/.test(runParam) ? runParam : null;
   const run = runId ? await getRun({ id: runId, userId: user.id }) : null;
   const attachedRun = run && run.status === "succeeded" && run.scenario === drill.scenario ? run : null;
+  const modes = modesForDrill(drill.slug);
+  const mode = modes.find((m) => m === modeParam) ?? "text";
   return (
     <article className="space-y-6">
       <header className="space-y-2">
@@ -51,7 +59,22 @@ export default async function DrillPage({ params, searchParams }: { params: Prom
           Your grade also checks that you name what this run showed: the alert that fired, the metric that moved, what stayed green and the fallback serving used.
         </section>
       ) : null}
-      <AnswerForm drillSlug={drill.slug} suggestedMinutes={drill.suggestedMinutes} maxChars={MAX_ANSWER_CHARS} runId={attachedRun?.id} />
+      {modes.length > 1 ? (
+        <nav aria-label="Answer mode" className="flex gap-2 text-sm">
+          {modes.map((m) => (
+            <Link key={m} href={`/drills/${drill.slug}${m === "text" ? "" : `?mode=${m}`}`} aria-current={m === mode ? "page" : undefined} className={`rounded-md border px-3 py-1.5 ${m === mode ? "border-brand-500 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white text-slate-700"}`}>
+              {MODE_LABELS[m]}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      {mode === "diagram" ? (
+        <DiagramAnswer drillSlug={drill.slug} />
+      ) : mode === "estimate" ? (
+        <EstimatesAnswer drillSlug={drill.slug} assumptions={describeAssumptions()} />
+      ) : (
+        <AnswerForm drillSlug={drill.slug} suggestedMinutes={drill.suggestedMinutes} maxChars={MAX_ANSWER_CHARS} runId={attachedRun?.id} />
+      )}
     </article>
   );
 }
