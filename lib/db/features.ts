@@ -1,0 +1,110 @@
+/**
+ * The pipeline's FeatureStore port over PostgreSQL (same semantics as the in-memory store in
+ * lib/pipeline/feature-store/in-memory.ts, checked by one contract test). A `namespace` (a run id)
+ * keeps runs apart. Bulk reads and writes go through unnest() arrays, one statement per chunk.
+ */
+import type { EntityQuery, FeatureRecord, FeatureStore, FeatureViewSpec, FeatureViewVersion, Freshness, OnlineRecord } from "@/lib/pipeline/feature-store/types";
+import { db } from "./client";
+
+const CHUNK = 5_000;
+
+function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Postgres float8[] literal for one vector; NaN/Infinity are spelled the way Postgres reads them. */
+function vectorLiteral(values: Float64Array): string {
+  return `{${Array.from(values, (v) => (Number.isNaN(v) ? "NaN" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : String(v))).join(",")}}`;
+}
+
+export function createPostgresFeatureStore({ namespace }: { namespace: string }): FeatureStore {
+  const ttlOf = async (view: string, version?: number): Promise<number> => {
+    const row = await db.featureView.findFirst({ where: { namespace, name: view, ...(version ? { version } : {}) }, orderBy: { version: "desc" }, select: { spec: true } });
+    if (!row) throw new Error(`Unknown feature view ${view}`);
+    return (row.spec as FeatureViewSpec).ttlSeconds;
+  };
+
+  return {
+    async registerView(spec, registeredAt) {
+      const latest = await db.featureView.findFirst({ where: { namespace, name: spec.name }, orderBy: { version: "desc" }, select: { version: true } });
+      const version = (latest?.version ?? 0) + 1;
+      await db.featureView.create({ data: { namespace, name: spec.name, version, spec, registeredAt } });
+      return { name: spec.name, version, spec, registeredAt };
+    },
+    async listViews() {
+      const rows = await db.featureView.findMany({ where: { namespace }, orderBy: [{ name: "asc" }, { version: "asc" }] });
+      return rows.map((r): FeatureViewVersion => ({ name: r.name, version: r.version, spec: r.spec as FeatureViewSpec, registeredAt: r.registeredAt }));
+    },
+    async writeOffline(view, version, records) {
+      for (const part of chunks(records)) {
+        await db.$executeRaw`
+          INSERT INTO "OfflineFeature" (namespace, view, version, "entityKey", "eventTime", "values")
+          SELECT ${namespace}, ${view}, ${version}, k, t, v::float8[]
+          FROM unnest(${part.map((r) => BigInt(r.entityKey))}::bigint[], ${part.map((r) => r.eventTime)}::float8[], ${part.map((r) => vectorLiteral(r.values))}::text[]) AS x(k, t, v)`;
+      }
+      return records.length;
+    },
+    async getHistoricalFeatures(view, version, queries: EntityQuery[]) {
+      const ttl = await ttlOf(view, version);
+      const out: (FeatureRecord | null)[] = [];
+      for (const part of chunks(queries)) {
+        const rows = await db.$queryRaw<{ i: bigint; k: bigint; eventTime: number | null; values: number[] | null }[]>`
+          SELECT q.i, q.k, o."eventTime", o."values"
+          FROM unnest(${part.map((q) => BigInt(q.entityKey))}::bigint[], ${part.map((q) => q.ts)}::float8[]) WITH ORDINALITY AS q(k, ts, i)
+          LEFT JOIN LATERAL (
+            SELECT f."eventTime", f."values" FROM "OfflineFeature" f
+            WHERE f.namespace = ${namespace} AND f.view = ${view} AND f.version = ${version} AND f."entityKey" = q.k
+              AND f."eventTime" < q.ts AND q.ts - f."eventTime" <= ${Number.isFinite(ttl) ? ttl : 1e300}
+            ORDER BY f."eventTime" DESC LIMIT 1
+          ) o ON true
+          ORDER BY q.i`;
+        for (const r of rows) out.push(r.eventTime === null || !r.values ? null : { entityKey: Number(r.k), eventTime: r.eventTime, values: Float64Array.from(r.values) });
+      }
+      return out;
+    },
+    async materializeOnline(view, records, writtenAt) {
+      let written = 0;
+      for (const part of chunks(records)) {
+        written += await db.$executeRaw`
+          INSERT INTO "OnlineFeature" (namespace, view, "entityKey", "eventTime", "values", "writtenAt")
+          SELECT DISTINCT ON (k) ${namespace}, ${view}, k, t, v::float8[], ${writtenAt}
+          FROM unnest(${part.map((r) => BigInt(r.entityKey))}::bigint[], ${part.map((r) => r.eventTime)}::float8[], ${part.map((r) => vectorLiteral(r.values))}::text[]) AS x(k, t, v)
+          ORDER BY k, t DESC
+          ON CONFLICT (namespace, view, "entityKey") DO UPDATE
+            SET "eventTime" = excluded."eventTime", "values" = excluded."values", "writtenAt" = excluded."writtenAt"
+            WHERE "OnlineFeature"."eventTime" <= excluded."eventTime"`;
+      }
+      await db.onlineWrite.upsert({ where: { namespace_view: { namespace, view } }, create: { namespace, view, writtenAt }, update: { writtenAt } });
+      return written;
+    },
+    async getOnlineFeatures(view, keys) {
+      const rows = await db.onlineFeature.findMany({ where: { namespace, view, entityKey: { in: keys.map((k) => BigInt(k)) } } });
+      const byKey = new Map(rows.map((r) => [Number(r.entityKey), r]));
+      return keys.map((k): OnlineRecord | null => {
+        const r = byKey.get(k);
+        return r ? { entityKey: k, eventTime: r.eventTime, values: Float64Array.from(r.values), writtenAt: r.writtenAt } : null;
+      });
+    },
+    async freshness(view, now): Promise<Freshness> {
+      const ttl = await ttlOf(view);
+      const [agg] = await db.$queryRaw<{ entities: bigint; max: number | null }[]>`
+        SELECT count(*) AS entities, max("eventTime") AS max FROM "OnlineFeature" WHERE namespace = ${namespace} AND view = ${view}`;
+      const write = await db.onlineWrite.findUnique({ where: { namespace_view: { namespace, view } }, select: { writtenAt: true } });
+      const maxEventTime = agg?.max ?? -Infinity;
+      const lag = Number.isFinite(maxEventTime) ? now - maxEventTime : Infinity;
+      return { view, entities: Number(agg?.entities ?? 0), maxEventTime, lastWrittenAt: write?.writtenAt ?? -Infinity, lagSeconds: lag, ttlSeconds: ttl, isStale: lag > ttl };
+    },
+  };
+}
+
+/** Removes a namespace's feature rows (e.g. when a run is deleted or replayed). */
+export async function dropFeatureNamespace({ namespace }: { namespace: string }): Promise<void> {
+  await db.$transaction([
+    db.offlineFeature.deleteMany({ where: { namespace } }),
+    db.onlineFeature.deleteMany({ where: { namespace } }),
+    db.onlineWrite.deleteMany({ where: { namespace } }),
+    db.featureView.deleteMany({ where: { namespace } }),
+  ]);
+}
