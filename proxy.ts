@@ -4,4 +4,4 @@ import { withAuth } from "next-auth/middleware";
 
 export default withAuth({ pages: { signIn: "/sign-in" } });
 
-export const config = { matcher: ["/drills/:path*", "/attempts/:path*", "/account/:path*", "/progress/:path*", "/simulations/:path*", "/review/:path*", "/mock/:path*"] };
+export const config = { matcher: ["/drills/:path*", "/attempts/:path*", "/account/:path*", "/progress/:path*", "/simulations/:path*", "/predict/:path*", "/review/:path*", "/mock/:path*"] };

@@ -14,6 +14,7 @@ export async function SiteHeader() {
           <>
             <Link href="/drills" className="text-slate-600 hover:text-slate-900">Drills</Link>
             <Link href="/simulations" className="text-slate-600 hover:text-slate-900">Simulations</Link>
+            <Link href="/predict" className="text-slate-600 hover:text-slate-900">Predict</Link>
             <Link href="/attempts" className="text-slate-600 hover:text-slate-900">History</Link>
             <Link href="/progress" className="text-slate-600 hover:text-slate-900">Progress</Link>
             <Link href="/review" className="text-slate-600 hover:text-slate-900">Review</Link>

@@ -35,6 +35,7 @@ export function RunView({ run, isOwner }: { run: RunDetailDto; isOwner: boolean 
               <Link href={`/drills/${diagnosisDrill}?run=${run.id}`} className="rounded-md bg-violet-700 px-4 py-2 text-sm font-medium text-white hover:bg-violet-800">Diagnose this</Link>
             </div>
           ) : null}
+          {isOwner ? <p className="text-xs text-slate-500"><Link href="/predict" className="text-brand-600 hover:underline">Serve predictions with this run’s model</Link></p> : null}
           {isOwner && run.shareToken ? (
             <p className="text-xs text-slate-500">Share (read-only, no personal data): <code className="rounded bg-slate-100 px-1" data-testid="share-link">/s/{run.shareToken}</code></p>
           ) : null}

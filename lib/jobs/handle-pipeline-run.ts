@@ -58,7 +58,7 @@ export async function handlePipelineRun({ payload, retryCount, log }: { payload:
         else reject(new Error(message.message));
       });
       child.on("exit", (code, signal) => reject(stop ?? new Error(`pipeline process exited (code ${code}, signal ${signal})`)));
-      child.send({ config: run.config });
+      child.send({ runId, config: run.config });
     });
     await lastWrite;
     await finishRun({ id: runId, result });

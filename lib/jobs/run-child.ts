@@ -1,11 +1,17 @@
 /**
  * Child process that runs one pipeline: the worker forks it per run so that cancelling or passing
  * the deadline kills the training outright (freeing the CPU), and TF.js memory goes with the process.
- * Protocol (IPC): parent sends { config }; child sends { type: "progress", progress } … then
+ * After a successful run it stores the served model and copies the online views into PostgreSQL
+ * (namespace = run id) for /api/predict.
+ * Protocol (IPC): parent sends { runId, config }; child sends { type: "progress", progress } … then
  * { type: "result", result } or { type: "error", message }, and exits.
  */
 import { performance } from "node:perf_hooks";
-import { parsePipelineConfig, runPipeline, type PipelineResult, type StageProgress } from "@/lib/pipeline";
+import { createPostgresFeatureStore, dropFeatureNamespace } from "@/lib/db/features";
+import { saveModelVersion } from "@/lib/db/models";
+import { createInMemoryFeatureStore, parsePipelineConfig, runPipeline, type PipelineResult, type StageProgress } from "@/lib/pipeline";
+import type { ServingBundle } from "@/lib/pipeline/serving/bundle";
+import { createTeeStore } from "./tee-store";
 
 export type ChildMessage =
   | { type: "progress"; progress: StageProgress }
@@ -19,7 +25,10 @@ function send(message: ChildMessage): Promise<void> {
 process.once("message", (raw: unknown) => {
   void (async () => {
     try {
-      const config = parsePipelineConfig((raw as { config?: unknown }).config as never);
+      const { runId, config: input } = raw as { runId: string; config: unknown };
+      const config = parsePipelineConfig(input as never);
+      const tee = createTeeStore(createInMemoryFeatureStore());
+      let bundle: ServingBundle | null = null;
       let peak = 0;
       const result = await runPipeline(
         config,
@@ -31,9 +40,15 @@ process.once("message", (raw: unknown) => {
             peak = Math.max(peak, m.rss);
             return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, externalBytes: m.external + m.arrayBuffers };
           },
+          featureStore: tee.store,
         },
-        { onProgress: (progress) => void send({ type: "progress", progress }) },
+        { onProgress: (progress) => void send({ type: "progress", progress }), onServingBundle: (b) => void (bundle = b) },
       );
+      if (result.status === "succeeded" && bundle) {
+        await dropFeatureNamespace({ namespace: runId }); // a retried run starts clean
+        await tee.copyOnlineTo(createPostgresFeatureStore({ namespace: runId }));
+        await saveModelVersion({ runId, bundle });
+      }
       await send({ type: "result", result: { ...result, peakRssMb: Math.round(peak / 1_048_576) } });
       process.exit(0);
     } catch (error) {

@@ -5,6 +5,7 @@
  * @see ../../../shared/STYLE.md §2 (pure core, imperative shell)
  */
 import type { FeatureStore } from "./feature-store/types";
+import type { ServingBundle } from "./serving/bundle";
 
 /** Wall-clock time for run metadata (createdAt, materialisation times). */
 export type Clock = () => Date;
@@ -36,4 +37,8 @@ export type StageProgress = {
   seconds?: number;
 };
 
-export type RunOptions = { onProgress?: (progress: StageProgress) => void };
+export type RunOptions = {
+  onProgress?: (progress: StageProgress) => void;
+  /** Called once after a successful run with what serving needs (the worker stores it for /api/predict). */
+  onServingBundle?: (bundle: ServingBundle) => Promise<void> | void;
+};

@@ -65,6 +65,8 @@ function emptyResult(config: PipelineConfig, runAt: string): PipelineResult {
   };
 }
 
+import { serializeModel } from "./serving/bundle";
+
 export async function runPipeline(input: PipelineConfig | PipelineConfigInput, ports: PipelinePorts, options: RunOptions & { only?: string[] } = {}): Promise<PipelineResult> {
   const config = parsePipelineConfig(input);
   const backend = await initTf();
@@ -99,5 +101,14 @@ export async function runPipeline(input: PipelineConfig | PipelineConfigInput, p
   result.resources.peakRssMb = probe ? Math.round((peak / 1_048_576) * 10) / 10 : null;
   result.resources.extrapolation = extrapolateStageCost(result.stageSeconds, result.rows.in);
   result.tensors.after = tf.memory().numTensors;
+  const primary = ctx.models.mlp ?? ctx.models.logistic;
+  if (options.onServingBundle && result.status === "succeeded" && primary && ctx.spec && ctx.examples) {
+    const y = ctx.examples.y.subarray(0, ctx.nTrain);
+    await options.onServingBundle({
+      bundleVersion: 1, model: serializeModel(primary), spec: ctx.spec, ttlSeconds: config.featureStore.ttlHours * 3600,
+      snapshotAt: ctx.snapshotAt, servingNow: ctx.endAt + 1, isSkewed: config.knobs.servingSkew,
+      baseRate: y.reduce((a, b) => a + b, 0) / Math.max(1, ctx.nTrain),
+    });
+  }
   return result;
 }

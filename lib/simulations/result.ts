@@ -14,4 +14,8 @@ export const DIAGNOSIS_DRILL_BY_SCENARIO: Record<string, string> = {
   "null-spike": "diagnose-null-spike",
   "concept-drift": "diagnose-concept-drift",
   "training-serving-skew": "diagnose-training-serving-skew",
+  "schema-change": "diagnose-schema-change",
+  "label-leakage": "diagnose-label-leakage",
+  "serving-latency": "diagnose-serving-latency",
+  "feedback-loop": "diagnose-feedback-loop",
 };

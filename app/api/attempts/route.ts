@@ -4,8 +4,10 @@ import { submitAttemptSchema } from "@/lib/attempts/schema";
 import { listAttempts } from "@/lib/db/attempts";
 import { submitAnswer } from "@/lib/grading/server/submit-answer";
 import { readJson, withRoute } from "@/lib/http";
+import { consumeLimit } from "@/lib/rate-limit";
 
 export const POST = withRoute(async ({ req, user, log }) => {
+  await consumeLimit("attempts", user.id);
   const input = await readJson(req, submitAttemptSchema);
   const { attemptId, graded } = await submitAnswer({ userId: user.id, ...input });
   log.info({ attemptId, drill: input.drillSlug, chars: input.answer.length, graded }, "attempt stored");

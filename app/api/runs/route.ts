@@ -3,10 +3,12 @@
 import { createRun, failRun, listRuns, setRunJobId } from "@/lib/db/runs";
 import { AppError } from "@/lib/errors";
 import { readJson, withRoute } from "@/lib/http";
+import { consumeLimit } from "@/lib/rate-limit";
 import { dispatchPipelineRun } from "@/lib/jobs/pipeline-run-job";
 import { startRunSchema, toPipelineConfig } from "@/lib/simulations/schema";
 
 export const POST = withRoute(async ({ req, user, log }) => {
+  await consumeLimit("runs", user.id);
   const input = await readJson(req, startRunSchema);
   const run = await createRun({ userId: user.id, input, config: toPipelineConfig(input) });
   try {

@@ -21,7 +21,13 @@ import { normal } from "../random";
 
 export type ScoreRequest = { userId: number; postId: number; device: number; ts: number };
 export type Fallback = "none" | "defaults" | "last-good-snapshot" | "popularity";
-export type ScoreResponse = { probability: number; fallback: Fallback; latencyMs: number };
+export type ScoreResponse = {
+  probability: number;
+  fallback: Fallback;
+  latencyMs: number;
+  /** With `explain`: the model input row and each lookup's age in seconds (null = not found). */
+  explanation?: { features: Float32Array; ageSeconds: { user: number | null; post: number | null; pair: number | null } };
+};
 
 export type LookupFault = { extraLatencyMs: number; failureRate: number; rng: Rng };
 
@@ -36,6 +42,8 @@ export type ScorerOptions = {
   popularity: (postId: number) => number;
   isSkewed?: boolean;
   fault?: LookupFault;
+  /** Return the feature row and lookup ages with each response (the predict API's explanation). */
+  explain?: boolean;
 };
 
 export type Scorer = (req: ScoreRequest) => Promise<ScoreResponse>;
@@ -59,6 +67,7 @@ export function createScorer(o: ScorerOptions): Scorer {
     let user: Float64Array | null = null;
     let post: Float64Array | null = null;
     let pair = 0;
+    const ageSeconds: { user: number | null; post: number | null; pair: number | null } = { user: null, post: null, pair: null };
     if (hasFailed) {
       user = o.lastGood.user.get(req.userId) ?? null;
       post = o.lastGood.post.get(req.postId) ?? null;
@@ -67,6 +76,11 @@ export function createScorer(o: ScorerOptions): Scorer {
       const [u] = await o.store.getOnlineFeatures("user_aggregates", [req.userId]);
       const [p] = await o.store.getOnlineFeatures("post_aggregates", [req.postId]);
       const [pr] = await o.store.getOnlineFeatures("user_post_history", [pairKey(req.userId, req.postId)]);
+      if (o.explain) {
+        ageSeconds.user = u ? req.ts - u.eventTime : null;
+        ageSeconds.post = p ? req.ts - p.eventTime : null;
+        ageSeconds.pair = pr ? req.ts - pr.eventTime : null;
+      }
       user = usable(u, req.ts);
       post = usable(p, req.ts);
       pair = usable(pr, req.ts)?.[0] ?? 0;
@@ -79,6 +93,7 @@ export function createScorer(o: ScorerOptions): Scorer {
       composeFeatures(o.spec, user ?? empty, 0, post ?? empty, 0, pair >>> 1, pair & 1, req.device, req.ts, x, 0, o.isSkewed ?? false);
       probability = o.scoreRow(x, 0);
     }
-    return { probability, fallback, latencyMs: o.timer() - start + injectedMs };
+    const latencyMs = o.timer() - start + injectedMs;
+    return o.explain ? { probability, fallback, latencyMs, explanation: { features: Float32Array.from(x), ageSeconds } } : { probability, fallback, latencyMs };
   };
 }

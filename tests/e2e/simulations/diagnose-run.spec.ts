@@ -32,6 +32,20 @@ test("[SIMULATIONS][DIAGNOSE]: a stale-features run fires the freshness alert wh
   await page.getByTestId("component-feature-store").click();
   await expect(page.getByTestId("freshness")).toContainText("STALE");
 
+  // The run's model now serves predictions over its online store; stale features fall back to defaults.
+  const runId = new URL(page.url()).pathname.split("/").pop()!;
+  const predicted = await page.request.post("/api/predict", { data: { runId, userId: 1, postId: 1, device: "iOS" } });
+  expect(predicted.status()).toBe(200);
+  const body = (await predicted.json()) as { probability: number; fallback: string; model: { runId: string }; features: unknown[]; freshness: { user: { isFresh: boolean; isFound: boolean } } };
+  expect(body.probability).toBeGreaterThan(0);
+  expect(body.probability).toBeLessThan(1);
+  expect(body.model.runId).toBe(runId);
+  expect(body.features.length).toBeGreaterThan(10);
+  if (body.freshness.user.isFound) expect(body.freshness.user.isFresh).toBe(false);
+  expect(body.fallback).toBe("defaults");
+  const bad = await page.request.post("/api/predict", { data: { runId, userId: -1, postId: "x" } });
+  expect(bad.status()).toBe(422);
+
   await page.getByRole("link", { name: "Diagnose this" }).click();
   await expect(page).toHaveURL(/\/drills\/diagnose-stale-features\?run=/);
   await expect(page.getByTestId("attached-run")).toBeVisible();

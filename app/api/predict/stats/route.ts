@@ -1,0 +1,7 @@
+// GET /api/predict/stats — latency percentiles of recent predictions served by this process
+import { withRoute } from "@/lib/http";
+import { latencyStats } from "@/lib/serving/predict";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute(async () => Response.json(latencyStats()));

@@ -1,0 +1,77 @@
+/**
+ * The predict API's shell: rebuilds a run's scorer (model + the run's online store in PostgreSQL,
+ * with the same fallbacks as the run's serving stage) and answers one request with the probability,
+ * the feature values with their freshness, the fallback used and the model version. Keeps recent
+ * latencies in memory for the live percentile page (per web process).
+ */
+import { createPostgresFeatureStore } from "@/lib/db/features";
+import { getServingModel, type ModelVersionDto } from "@/lib/db/models";
+import { AppError } from "@/lib/errors";
+import { DEVICE_SLOTS } from "@/lib/pipeline/features/spec";
+import { createRowScorer } from "@/lib/pipeline/model/row-scorer";
+import { deserializeModel } from "@/lib/pipeline/serving/bundle";
+import { createScorer, type Scorer } from "@/lib/pipeline/serving/scorer";
+
+export type PredictInput = { runId: string; userId: number; postId: number; device: (typeof DEVICE_SLOTS)[number] };
+export type PredictOutput = {
+  probability: number;
+  fallback: string;
+  latencyMs: number;
+  model: { versionId: string; runId: string; kind: string; createdAt: string };
+  features: { name: string; value: number }[];
+  freshness: Record<"user" | "post" | "pair", { ageHours: number | null; ttlHours: number; isFresh: boolean; isFound: boolean }>;
+};
+
+const scorers = new Map<string, Scorer>();
+const LATENCY_WINDOW = 2_000;
+const latencies: number[] = [];
+
+function scorerFor(model: ModelVersionDto): Scorer {
+  let scorer = scorers.get(model.id);
+  if (!scorer) {
+    const b = model.bundle;
+    scorer = createScorer({
+      spec: b.spec,
+      store: createPostgresFeatureStore({ namespace: model.runId }),
+      scoreRow: createRowScorer(deserializeModel(b.model)),
+      timer: () => performance.now(),
+      ttlSeconds: b.ttlSeconds,
+      // Lookups that fail here throw (the database is down): there is no in-process snapshot.
+      lastGood: { user: new Map(), post: new Map() },
+      popularity: () => b.baseRate,
+      isSkewed: b.isSkewed,
+      explain: true,
+    });
+    scorers.set(model.id, scorer);
+  }
+  return scorer;
+}
+
+export async function predict({ learnerId, input }: { learnerId: string; input: PredictInput }): Promise<PredictOutput> {
+  const model = await getServingModel({ runId: input.runId, userId: learnerId });
+  if (!model) throw new AppError("NOT_FOUND", "No served model for this run", { issues: [{ field: "runId", message: "no finished run of yours with a model has this id" }] });
+  const started = performance.now();
+  const res = await scorerFor(model)({ userId: input.userId, postId: input.postId, device: DEVICE_SLOTS.indexOf(input.device), ts: model.bundle.servingNow });
+  const latencyMs = performance.now() - started;
+  latencies.push(latencyMs);
+  if (latencies.length > LATENCY_WINDOW) latencies.splice(0, latencies.length - LATENCY_WINDOW);
+  const ttl = model.bundle.ttlSeconds;
+  const fresh = (age: number | null | undefined) => ({ ageHours: age == null ? null : Math.round((age / 3600) * 10) / 10, ttlHours: ttl / 3600, isFresh: age != null && age <= ttl, isFound: age != null });
+  const ages = res.explanation?.ageSeconds;
+  return {
+    probability: res.probability,
+    fallback: res.fallback,
+    latencyMs,
+    model: { versionId: model.id, runId: model.runId, kind: model.kind, createdAt: model.createdAt.toISOString() },
+    features: model.bundle.spec.names.map((name, i) => ({ name, value: res.explanation?.features[i] ?? 0 })),
+    freshness: { user: fresh(ages?.user), post: fresh(ages?.post), pair: fresh(ages?.pair) },
+  };
+}
+
+/** Percentiles of the last requests served by this process (nearest-rank). */
+export function latencyStats(): { count: number; p50Ms: number | null; p95Ms: number | null; p99Ms: number | null } {
+  if (latencies.length === 0) return { count: 0, p50Ms: null, p95Ms: null, p99Ms: null };
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! * 1000) / 1000;
+  return { count: sorted.length, p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99) };
+}
