@@ -2,9 +2,11 @@
  * Measures the grader against the labelled answers in tests/fixtures/grading/:
  * level accuracy, Spearman correlation of scores, confusion matrix and keyword-stuffed ceiling.
  *
- * The tuning set is tune + holdout + holdout2 + holdout3 (the first three holdouts were consumed by earlier
- * rounds): each file is reported separately, then pooled, with the weakest drills of the pool. The
- * held-aside set (holdout4) is reported separately and only in aggregate: never open or tune on it.
+ * The tuning set is tune + holdout + holdout2 + holdout3 + holdout4 (the first four holdouts were consumed by
+ * earlier rounds): each file is reported separately, then pooled, with the weakest drills of the pool and
+ * the leave-one-file-out CV figures of the calibrated grader (lib/grading/calibration.ts: the stored
+ * features and λ refitted with each file left out, plus the nested CV stored by `npm run fit:grader`).
+ * The held-aside set (holdout5) is reported separately and only in aggregate: never open or tune on it.
  *
  *   npm run eval:grader                          every part, pooled tuning figures, held-aside figures
  *   npm run eval:grader -- --errors              also list per-item misses of the TUNING files
@@ -13,6 +15,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gradeAnswer, SCORE_BANDS, type GradeLevel } from "@/lib/grading";
+import { crossValidate, type FitRow } from "@/lib/grading/calibration";
+import { analyzeAnswer, DEFAULT_CALIBRATION } from "@/lib/grading/grade-answer";
 import { rubricsBySlug } from "./grade";
 
 const FIXTURES = path.join(process.cwd(), "tests", "fixtures", "grading");
@@ -35,7 +39,8 @@ export const PARTS = [
   { name: "holdout", file: "labelled.holdout.jsonl", role: "tuning" },
   { name: "holdout2", file: "labelled.holdout2.jsonl", role: "tuning" },
   { name: "holdout3", file: "labelled.holdout3.jsonl", role: "tuning" },
-  { name: "holdout4", file: "labelled.holdout4.jsonl", role: "held-aside" },
+  { name: "holdout4", file: "labelled.holdout4.jsonl", role: "tuning" },
+  { name: "holdout5", file: "labelled.holdout5.jsonl", role: "held-aside" },
 ] as const;
 export type PartName = (typeof PARTS)[number]["name"];
 
@@ -153,6 +158,24 @@ function printErrors(scored: Scored[]): void {
       console.log(`  ${s.id.padEnd(36)} label ${s.level.padEnd(5)} ${String(s.score).padStart(3)}  grader ${s.predicted.padEnd(5)} ${String(s.predictedScore).padStart(3)}  ${s.style ?? ""}`);
 }
 
+/** Leave-one-file-out CV of the calibrated grader on the tuning files (the stored features and λ). */
+function printCrossValidation(): void {
+  const rubrics = rubricsBySlug();
+  const rows: FitRow[] = PARTS.filter((p) => p.role === "tuning").flatMap((part) =>
+    (readPart(part.name) ?? []).map((item) => {
+      const a = analyzeAnswer({ text: item.text, rubric: rubrics.get(item.drill)! });
+      return { group: part.name, features: a.features, e5Bar: a.e5Bar, cap: a.cap, score: item.score, stuffed: item.style === "keyword-stuffed" };
+    }),
+  );
+  if (new Set(rows.map((r) => r.group)).size < 2) return;
+  const cal = DEFAULT_CALIBRATION;
+  const { pooled, perFold } = crossValidate(rows, cal.features, cal.lambda);
+  console.log(`\ncalibrated grader, leave-one-file-out CV (features ${cal.features.join(", ")}, λ ${cal.lambda}; refitted per fold)`);
+  console.log(`  pooled          acc ${pooled.accuracy.toFixed(3)}  Spearman ${pooled.spearman.toFixed(3)}  stuffed max ${pooled.stuffedMax ?? "-"}`);
+  for (const f of perFold) console.log(`  ${f.part.padEnd(15)} acc ${f.accuracy.toFixed(3)}  Spearman ${f.spearman.toFixed(3)}  stuffed max ${f.stuffedMax ?? "-"}  (n ${f.n})`);
+  if (cal.cv) console.log(`  nested CV (selection redone per fold, from calibration.json): acc ${cal.cv.accuracy.toFixed(3)}  Spearman ${cal.cv.spearman.toFixed(3)}`);
+}
+
 function main(): void {
   const showErrors = process.argv.includes("--errors");
   const tuneOnly = process.argv.includes("--tune-only");
@@ -173,6 +196,7 @@ function main(): void {
     console.log("  drills, weakest first");
     for (const line of weakestDrills(pooled)) console.log(line);
   }
+  printCrossValidation();
   if (tuneOnly) return;
   for (const part of PARTS.filter((p) => p.role === "held-aside")) {
     const items = readPart(part.name);

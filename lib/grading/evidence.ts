@@ -137,7 +137,14 @@ function groupIn(group: CompiledGroup, ctx: AnswerContext, from: number, to: num
   return null;
 }
 
-export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, partialCredit: number): Finding {
+/** Most criteria one sentence (with its window) can meet: a single concept-dense sentence is not a whole answer. */
+export const MAX_MET_PER_SENTENCE = 6;
+
+/**
+ * `load` counts the criteria each sentence has already met (criteria are evaluated E5 first, heaviest
+ * first); a sentence at MAX_MET_PER_SENTENCE can still make a criterion partial, not met.
+ */
+export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, partialCredit: number, load?: Map<number, number>): Finding {
   let partial: { sentence: number; at: number } | null = null;
   let negatedOnly = false;
   const mentions = ctx.sentences.flatMap((s) => matchGroup(c.concept, s, ctx.cache).map((m) => m.start));
@@ -153,6 +160,7 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
     const at = Math.min(...concepts.map((m) => m.start));
     partial ??= { sentence: s.index, at };
     if (ctx.listLike.has(s.index)) continue;
+    if (load && (load.get(s.index) ?? 0) >= MAX_MET_PER_SENTENCE) continue;
     const lo = s.index - c.window;
     const hi = s.index + c.window;
     const explained = concepts
@@ -167,6 +175,7 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
     const { mech, also } = explained;
     const touched = [s.index, ...(mech ? [mech.sentence] : []), ...also.map((m) => m!.sentence)];
     met = { status: "met", credit: 1, evidence: evidenceOf(ctx, Math.min(...touched), Math.max(...touched)), note: null, firstAt: partial.at, mentions, headAt };
+    load?.set(s.index, (load.get(s.index) ?? 0) + 1);
     break;
   }
   if (met) return met;

@@ -1,19 +1,29 @@
+import calibrationData from "./calibration.json";
+import { calibratedScore, finalScore, parseCalibration, type Calibration, type Features } from "./calibration";
 import { collectNumbers, compileRubric, evaluateEstimate, evaluateOrder, evaluateTextCriterion, findContradictions, findListLike, type AnswerContext, type Finding } from "./evidence";
+import { dismissiveIn, statesWhy } from "./features";
 import { impacts, orderByImpact } from "./feedback";
 import type { MatchCache } from "./matcher";
 import type { Rubric } from "./rubric";
-import { coverage, levelOf, scoreCredits, type Credit } from "./score-answer";
-import { measureSubstance, type Substance } from "./substance";
-import { analyzeText, type Sentence } from "./text";
+import { coverage, scoreFromCoverage, levelOf, scoreCredits, type Credit } from "./score-answer";
+import { DENSE_CONCEPTS, measureSubstance, type Substance } from "./substance";
+import { analyzeText, isWordToken, type Sentence } from "./text";
 import { matchGroupAnyPolarity } from "./matcher";
 import type { CompiledRubric } from "./evidence";
 import type { NumberMention } from "./numbers";
 import type { CriterionResult, GradeResult } from "./types";
 
-export type GradeInput = { text: string; rubric: Rubric };
+/**
+ * `calibration`: the score calibration to apply; omitted → the fitted one in calibration.json; null →
+ * the rule grader's own score (used when fitting, and to compare).
+ */
+export type GradeInput = { text: string; rubric: Rubric; calibration?: Calibration | null };
 
-/** Answer-level substance: how much of the rubric vocabulary sits in explanatory sentences. */
-export function substanceOf(sentences: Sentence[], compiled: CompiledRubric, cache: MatchCache, numbers: readonly NumberMention[] = [], estimated: ReadonlySet<string> = new Set()): Substance {
+/** The calibration shipped with the grader (lib/grading/calibration.json, see `npm run fit:grader`). */
+export const DEFAULT_CALIBRATION: Calibration = parseCalibration(calibrationData);
+
+/** Per sentence: distinct criteria whose concept it names, and the tokens those names cover. */
+export function conceptStats(sentences: Sentence[], compiled: CompiledRubric, cache: MatchCache): { hits: number[]; covered: number[] } {
   const hits: number[] = [];
   const covered: number[] = [];
   for (const s of sentences) {
@@ -27,25 +37,64 @@ export function substanceOf(sentences: Sentence[], compiled: CompiledRubric, cac
     hits.push(n);
     covered.push(toks.size);
   }
+  return { hits, covered };
+}
+
+/** Answer-level substance: how much of the rubric vocabulary sits in explanatory sentences. */
+export function substanceOf(
+  sentences: Sentence[],
+  compiled: CompiledRubric,
+  cache: MatchCache,
+  numbers: readonly NumberMention[] = [],
+  estimated: ReadonlySet<string> = new Set(),
+  stats: { hits: number[]; covered: number[] } = conceptStats(sentences, compiled, cache),
+): Substance {
   const quantified = new Set<number>();
   for (const n of numbers)
     if (estimated.has(n.quantity)) {
       const i = sentences.findIndex((s) => n.start >= s.start && n.start < s.end);
       if (i >= 0) quantified.add(i);
     }
-  return measureSubstance(sentences, hits, covered, quantified);
+  return measureSubstance(sentences, stats.hits, stats.covered, quantified);
 }
 
-export function gradeAnswer({ text, rubric }: GradeInput): GradeResult {
+/** Everything the rule grader works out about an answer, before calibration. */
+export type Analysis = {
+  /** The rule grader's result (score and level from the rules alone). */
+  result: GradeResult;
+  features: Features;
+  /** Is the E5 bar met (E5 coverage at the rubric's threshold)? */
+  e5Bar: boolean;
+  /** Lowest cap that applies: substance, buzzwords, contradictions, order. */
+  cap: number;
+};
+
+export function gradeAnswer({ text, rubric, calibration = DEFAULT_CALIBRATION }: GradeInput): GradeResult {
+  const analysis = analyzeAnswer({ text, rubric });
+  if (calibration === null) return analysis.result;
+  const score = finalScore(calibratedScore(analysis.features, calibration), analysis);
+  return { ...analysis.result, score, level: levelOf(score), ruleScore: analysis.result.score };
+}
+
+/** The rule grader: criteria, caps and the features calibration reads. Pure. */
+export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }): Analysis {
   const compiled = compileRubric(rubric);
   const sentences = analyzeText(text);
   const cache: MatchCache = new Map();
+  // concept-dense sentences first: their weak relations explain nothing (read by every shape below)
+  const stats = conceptStats(sentences, compiled, cache);
+  sentences.forEach((s, i) => {
+    if ((stats.hits[i] ?? 0) >= DENSE_CONCEPTS) s.dense = true;
+  });
   const ctx: AnswerContext = { text, sentences, cache, listLike: findListLike(sentences, compiled, cache), numbers: collectNumbers(text) };
 
   const findings = new Map<string, Finding>();
-  for (const c of rubric.criteria) {
+  // E5 criteria first, heaviest first: one sentence can meet only a few criteria (MAX_MET_PER_SENTENCE)
+  const load = new Map<number, number>();
+  const byPriority = [...rubric.criteria].sort((a, b) => (a.level === b.level ? b.weight - a.weight : a.level === "E5" ? -1 : 1));
+  for (const c of byPriority) {
     const textCriterion = compiled.text.get(c.id);
-    if (textCriterion) findings.set(c.id, evaluateTextCriterion(textCriterion, ctx, rubric.partialCredit));
+    if (textCriterion) findings.set(c.id, evaluateTextCriterion(textCriterion, ctx, rubric.partialCredit, load));
     else if (c.estimate) findings.set(c.id, evaluateEstimate(c, ctx, rubric.partialCredit));
   }
   // No reference-overlap "paraphrase" credit: it over-credited E5 answers on every labelled file.
@@ -63,7 +112,7 @@ export function gradeAnswer({ text, rubric }: GradeInput): GradeResult {
   });
   // Keyword-dense, verb-poor, connective-poor answers cannot reach E5 however many terms they name.
   const estimated = new Set<string>(rubric.criteria.flatMap((c) => (c.estimate ? [c.estimate.quantity] : [])));
-  const substance = substanceOf(sentences, compiled, cache, ctx.numbers, estimated);
+  const substance = substanceOf(sentences, compiled, cache, ctx.numbers, estimated, stats);
   const cap = Math.min(100, substance.cap, ...contradictions.map((k) => k.cap), ...orderCaps);
 
   const credits: Credit[] = rubric.criteria.map((c) => ({ level: c.level, weight: c.weight, credit: findings.get(c.id)?.credit ?? 0 }));
@@ -95,17 +144,48 @@ export function gradeAnswer({ text, rubric }: GradeInput): GradeResult {
     return { id: d.id, label: d.label, score: total === 0 ? 0 : Math.round((100 * earned) / total) };
   });
 
-  return {
+  const e5 = coverage(credits, "E5");
+  const e6 = coverage(credits, "E6");
+  const result: GradeResult = {
     drill: rubric.drill,
     rubricVersion: rubric.version,
     score,
     level: levelOf(score),
-    coverage: { E5: round2(coverage(credits, "E5")), E6: round2(coverage(credits, "E6")) },
+    coverage: { E5: round2(e5), E6: round2(e6) },
     dimensions,
     criteria,
     missed: orderByImpact(criteria.filter((c) => c.status !== "met")),
     contradictions,
   };
+
+  // answer-level features for calibration (each roughly 0–1)
+  const conceptual = sentences.filter((_, i) => (stats.hits[i] ?? 0) > 0);
+  const estimates = rubric.criteria.filter((c) => c.estimate);
+  const contentWords = sentences.reduce((n, s) => n + s.tokens.filter((t) => isWordToken(t) && !t.stop).length, 0);
+  const { E5: t5, E6: t6 } = rubric.thresholds;
+  const features: Features = {
+    rule: scoreFromCoverage(e5, e6, rubric.thresholds) / 100,
+    e5,
+    e6,
+    e5Above: e5 >= t5 ? (t5 >= 1 ? 1 : (e5 - t5) / (1 - t5)) : 0,
+    e6Above: e6 >= t6 ? (t6 >= 1 ? 1 : (e6 - t6) / (1 - t6)) : 0,
+    e5Bar: e5 >= t5 ? 1 : 0,
+    metShare: criteria.filter((c) => c.status === "met").length / Math.max(1, criteria.length),
+    partialShare: criteria.filter((c) => c.status === "partial").length / Math.max(1, criteria.length),
+    explained: substance.explainedShare,
+    listShare: substance.listShare,
+    termDensity: substance.termDensity,
+    buzz: Math.min(1, substance.buzz.share * 10),
+    why: conceptual.length === 0 ? 0 : conceptual.filter(statesWhy).length / conceptual.length,
+    denseShare: conceptual.length === 0 ? 0 : conceptual.filter((s) => s.dense === true).length / conceptual.length,
+    maxConcepts: Math.min(1, Math.max(0, ...stats.hits) / 10),
+    length: Math.log(1 + contentWords) / Math.log(400),
+    numbersOff: estimates.length === 0 ? 0 : estimates.filter((c) => findings.get(c.id)?.note?.startsWith("Estimate")).length / estimates.length,
+    contradiction: contradictions.length > 0 ? 1 : 0,
+    cap: cap / 100,
+    dismissive: Math.min(1, sentences.reduce((n, s) => n + dismissiveIn(s), 0) / Math.max(1, sentences.length)),
+  };
+  return { result, features, e5Bar: e5 >= t5, cap };
 }
 
 function round2(n: number): number {

@@ -97,9 +97,22 @@ export type SentenceShape = {
   itemOf: number[];
 };
 
-function isRelationToken(tokens: Token[], i: number): boolean {
+/**
+ * Relations too weak to explain anything in a sentence naming four or more concepts: a relative
+ * clause, a route ("via", "through"), a time link, an arrow or a participle can string a whole
+ * vocabulary together in one breath ("X, which feeds Y via Z while W is monitored …").
+ */
+const WEAK_RELATIONS = new Set([
+  "which", "who", "whose", "where", "via", "through", "while", "after", "before", "e.g.", "eg", "i.e.", "ie", "arrow", "→", "->", "=>", "=",
+  "whereas", "unlike", "whether",
+]);
+/** Sentences naming at least this many distinct rubric concepts are dense (see WEAK_RELATIONS). */
+export const DENSE_CONCEPTS = 4;
+
+function isRelationToken(tokens: Token[], i: number, dense = false): boolean {
   const tok = tokens[i]!;
   const next = nextWord(tokens, i);
+  if (dense && WEAK_RELATIONS.has(tok.normal)) return false;
   if (RELATION_WORDS.has(tok.normal)) return true;
   // purpose: "to <verb>" ("to catch", "to keep") — but not "fallback to default features"
   if (tok.normal === "to" && next && (next.pos === "VERB" || next.pos === "AUX") && !GENERIC_VERBS.has(next.lemma) && !isBuzzword(next) && !restates(tokens, tokens.indexOf(next))) {
@@ -107,14 +120,16 @@ function isRelationToken(tokens: Token[], i: number): boolean {
     return !(prev && (prev.normal === "fallback" || prev.normal === "back" || prev.pos === "NOUN"));
   }
   // "by comparing", "by logging"
-  if (tok.normal === "by" && next && next.normal.endsWith("ing")) return true;
+  if (tok.normal === "by" && next && next.normal.endsWith("ing")) return !dense;
   if (tok.normal === "fall" || tok.normal === "falls" || tok.normal === "fell" || tok.normal === "falling") return next?.normal === "back";
-  return isSpecificVerb(tokens, i);
+  return isSpecificVerb(tokens, i, dense);
 }
 
-function isSpecificVerb(tokens: Token[], i: number): boolean {
+function isSpecificVerb(tokens: Token[], i: number, dense = false): boolean {
   const tok = tokens[i]!;
   if (tok.pos !== "VERB" || GENERIC_VERBS.has(tok.lemma) || GENERIC_VERBS.has(tok.normal) || isBuzzword(tok) || restates(tokens, i)) return false;
+  // in a dense sentence a participle ("feeding into", "computed nightly", "served from") only strings names together
+  if (dense && (tok.normal.endsWith("ing") || tok.normal.endsWith("ed") || (tok.normal.endsWith("en") && tok.normal !== tok.lemma))) return false;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   // participles used as adjectives name a thing: "cached features", "shared definitions", "distributed training"
@@ -165,7 +180,7 @@ export function shapeOf(sentence: Sentence): SentenceShape {
   const cached = shapes.get(sentence);
   if (cached) return cached;
   const tokens = sentence.tokens;
-  const relationAt = tokens.map((_, i) => isWordToken(tokens[i]!) && isRelationToken(tokens, i));
+  const relationAt = tokens.map((_, i) => isWordToken(tokens[i]!) && isRelationToken(tokens, i, sentence.dense === true));
   // "Label: value" notes: the colon ties the label to a value that states something in three or more words
   // ("verification: bad data poisons training"); a one- or two-word value only names ("fallback: retry").
   let labelColon = -1;

@@ -22,7 +22,14 @@ export type Token = {
   end: number;
 };
 
-export type Sentence = { index: number; start: number; end: number; tokens: Token[] };
+export type Sentence = {
+  index: number;
+  start: number;
+  end: number;
+  tokens: Token[];
+  /** Names four or more rubric concepts: weak relations ("which", "via", participles, arrows) do not explain in it. Set by the grader before shapes are read. */
+  dense?: boolean;
+};
 
 /** Tokens whose part of speech carries no content of its own. */
 const PUNCT_POS = new Set(["PUNCT", "SYM", "SPACE"]);

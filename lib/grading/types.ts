@@ -55,4 +55,6 @@ export type GradeResult = {
   missed: string[];
   /** Claims that contradict the drill's core point; each caps the score. */
   contradictions: ContradictionResult[];
+  /** The rule grader's own score before calibration (absent in results stored before calibration). */
+  ruleScore?: number;
 };

@@ -1,0 +1,59 @@
+import { shapeOf } from "./substance";
+import { isWordToken, type Sentence } from "./text";
+
+/**
+ * Sentence-level signals for the calibration features (see calibration.ts): does a sentence state a
+ * *why* (cause, purpose, consequence), and does the answer take a dismissive stance.
+ */
+
+/** Words that state why: cause, purpose, consequence, condition, counterfactual. */
+const WHY_WORDS = new Set([
+  "because", "since", "so", "therefore", "thus", "hence", "otherwise", "if", "unless", "when", "whenever", "cause", "causes", "caused",
+  "lead", "leads", "led", "result", "results", "due", "prevent", "prevents", "avoid", "avoids", "means", "meaning", "instead", "why",
+  "without", "else", "bc", "cuz", "coz", "cos", "until", "hides", "hide", "mask", "masks", "break", "breaks", "poison", "poisons",
+  "silently", "silent", "risk", "catch", "catches", "hurt", "hurts", "degrade", "degrades", "matter", "matters", "cost", "costs",
+]);
+
+/** Does the sentence state why (not only what)? Arrows count outside dense sentences ("no checks -> garbage trains"). */
+export function statesWhy(s: Sentence): boolean {
+  const shape = shapeOf(s);
+  if (!shape.explanatory) return false;
+  return s.tokens.some((t, i) => {
+    if (!isWordToken(t)) return false;
+    if (WHY_WORDS.has(t.normal)) return true;
+    if (t.normal === "arrow" || t.normal === "→") return !s.dense;
+    // purpose: "to catch", "so that" — a "to" the shape counts as a relation
+    return t.normal === "to" && shape.relationAt[i] === true;
+  });
+}
+
+/**
+ * Dismissive stance: the answer waves the drill's point away ("honestly that's plumbing", "not really an
+ * incident", "overkill", "takes care of itself"). Phrases as consecutive lower-case words.
+ */
+const DISMISSIVE = [
+  "honestly", "to be honest", "not really", "isn't really", "is not really", "push back", "plumbing", "overkill", "non-issue",
+  "non issue", "basically free", "takes care of itself", "take care of itself", "by definition", "not much of", "misleading",
+  "strictly better", "wouldn't spend", "not a real", "no real", "doesn't matter", "does not matter", "close enough", "good enough",
+  "not worth", "waste of time", "just noise", "nothing to worry", "no need to", "no need for", "don't need", "do not need",
+  "not needed", "unnecessary", "a bit misleading", "real work", "the hard part is the model", "it's fine", "is fine", "was fine",
+].map((p) => p.split(" "));
+
+/** Dismissive phrases found in the sentence. */
+export function dismissiveIn(s: Sentence): number {
+  const words = s.tokens.filter(isWordToken).map((t) => t.normal);
+  // wink splits "isn't" into "is" + "n't"; join them back for phrase matching
+  const joined: string[] = [];
+  for (const w of words) {
+    if (w === "n't" && joined.length > 0) joined[joined.length - 1] += "n't";
+    else joined.push(w);
+  }
+  let n = 0;
+  for (const phrase of DISMISSIVE)
+    for (let i = 0; i + phrase.length <= joined.length; i++)
+      if (phrase.every((w, k) => joined[i + k] === w)) {
+        n++;
+        break;
+      }
+  return n;
+}
