@@ -9,6 +9,10 @@
  *   result.criteria[0];    // { id, status: "met" | "partial" | "missed", evidence: { quote, start, end } | null, feedback, ... }
  *   result.missed;         // criterion ids not met, highest impact first
  *
+ * The score is calibrated (lib/grading/calibration.ts, coefficients in calibration.json, refit with
+ * `npm run -s fit:grader`); criteria, evidence and feedback come from the rule grader, and `ruleScore`
+ * keeps the rule grader's own score. Pass `calibration: null` to gradeAnswer for the rule score alone.
+ *
  * `evidence.start`/`end` are character offsets into `text` (end exclusive) for highlighting.
  * The result is plain JSON: store it with `rubricVersion` and regrade when the rubric changes.
  * Text beyond MAX_ANSWER_CHARS is rejected by the caller (see lib/drills/schema.ts).
