@@ -45,6 +45,7 @@ export default defineConfig({
       PGDATA_DIR: ".pgdata/e2e",
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "5435",
       LOG_LEVEL: "warn",
+      MOCK_TIME_SCALE: "0.02",
     },
   },
 });

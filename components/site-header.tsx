@@ -18,6 +18,7 @@ export async function SiteHeader() {
             <Link href="/attempts" className="text-slate-600 hover:text-slate-900">History</Link>
             <Link href="/progress" className="text-slate-600 hover:text-slate-900">Progress</Link>
             <Link href="/review" className="text-slate-600 hover:text-slate-900">Review</Link>
+            <Link href="/mock" className="text-slate-600 hover:text-slate-900">Mock</Link>
             <span className="ml-auto flex items-center gap-4">
               <Link href="/account" className="text-slate-600 hover:text-slate-900" title="Account">{user.email}</Link>
               <SignOutButton />
