@@ -23,7 +23,7 @@ test("[MOCK][TIMED]: a mock interview runs to its scorecard, resuming after a re
   await createAccount(request, email);
   await signIn(page, email);
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Mock" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Mock", exact: true }).click();
   await expect(page).toHaveURL(/\/mock$/);
   await expect(page.getByTestId("mock-empty")).toBeVisible();
   await page.getByRole("button", { name: "Start a mock interview" }).click();
@@ -42,6 +42,10 @@ test("[MOCK][TIMED]: a mock interview runs to its scorecard, resuming after a re
   await expect(page.getByTestId("phase-stepper").locator('[aria-current="step"]')).toContainText("Frame as an ML task");
   await expect(page.getByTestId("phase-stepper").locator('[data-state="done"]')).toHaveCount(1);
   await expect(page.getByRole("timer")).toBeVisible();
+  // One answer per phase, in order: skipping ahead is refused, an empty answer is invalid.
+  const answerUrl = `${new URL(mockUrl).pathname.replace("/mock/", "/api/mock/")}/answer`;
+  expect((await page.request.post(answerUrl, { data: { phase: "evaluation", answer: "Skipping ahead." } })).status()).toBe(409);
+  expect((await page.request.post(answerUrl, { data: { phase: "frame-ml-task", answer: "   " } })).status()).toBe(422);
   await answerStep(page, 1);
 
   // Step 3 waits past its 9.6 s budget: amber from 80%, then red with the over-time warning.
