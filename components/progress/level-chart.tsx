@@ -13,7 +13,7 @@ export function LevelChart({ trajectory }: { trajectory: ProgressSummary["levelT
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis dataKey="i" tick={{ fontSize: 11 }} />
         <YAxis domain={[0, 2]} ticks={[0, 1, 2]} tickFormatter={(v: number) => LABELS[v] ?? ""} tick={{ fontSize: 11 }} width={64} />
-        <Tooltip formatter={(v) => LABELS[Number(v)] ?? ""} labelFormatter={(i) => `Attempt ${String(i)}`} />
+        <Tooltip formatter={(v) => LABELS[Number(v)] ?? ""} labelFormatter={(i) => `Attempt ${Number(i)}`} />
         <Line type="stepAfter" dataKey="rank" name="Level" stroke="#2a55de" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>

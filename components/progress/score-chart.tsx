@@ -17,7 +17,7 @@ export function ScoreChart({ scores }: { scores: ProgressSummary["scores"] }) {
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
         <XAxis dataKey="i" tick={{ fontSize: 11 }} label={{ value: "attempt", position: "insideBottomRight", offset: -2, fontSize: 11 }} />
         <YAxis domain={[0, 100]} ticks={[0, 45, 75, 100]} tick={{ fontSize: 11 }} />
-        <Tooltip labelFormatter={(i) => `Attempt ${String(i)} · ${rows[Number(i) - 1]?.at ?? ""}`} />
+        <Tooltip labelFormatter={(i) => `Attempt ${Number(i)} · ${rows[Number(i) - 1]?.at ?? ""}`} />
         <Legend wrapperStyle={{ fontSize: 11 }} />
         {drills.map(([slug, title], k) => (
           <Line key={slug} dataKey={slug} name={title} stroke={PALETTE[k % PALETTE.length]} connectNulls dot={{ r: 3 }} isAnimationActive={false} />

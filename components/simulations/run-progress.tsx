@@ -19,7 +19,7 @@ export function RunProgressPanel({ runId, initial, stageNames, canCancel }: { ru
 
   useEffect(() => {
     if (!ACTIVE.has(live.status)) return;
-    const timer = window.setInterval(async () => {
+    const poll = async () => {
       const res = await fetch(`/api/runs/${runId}`, { cache: "no-store" });
       if (!res.ok) return;
       const { run } = (await res.json()) as { run: Live };
@@ -28,7 +28,8 @@ export function RunProgressPanel({ runId, initial, stageNames, canCancel }: { ru
         window.clearInterval(timer);
         router.refresh();
       }
-    }, 1000);
+    };
+    const timer = window.setInterval(() => void poll(), 1000);
     return () => window.clearInterval(timer);
   }, [runId, live.status, router]);
 

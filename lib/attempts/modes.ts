@@ -2,7 +2,7 @@
  * Answer modes. Every drill takes a markdown answer; the whiteboard drill also takes a diagram (graded
  * as a graph) and the scale drill a table of numbers (checked against the capacity model).
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { diagramSchema, type Diagram } from "@/lib/diagram";
 import { estimatesInputSchema, type EstimatesInput } from "@/lib/estimates";
 

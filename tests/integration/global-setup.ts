@@ -3,18 +3,31 @@
  * folder, with a database created fresh for each run and migrated by the same code `npm start` uses.
  * DATABASE_URL=… (e.g. in CI with a managed server) skips the embedded server.
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import pg from "pg";
-import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
 
-let server: RunningPostgres | undefined;
+let server: ChildProcess | undefined;
+
+/** Starts scripts/embedded-db.ts in its own process and resolves with its admin URL. */
+function startTestPostgres(port: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/embedded-db.ts", "--data", ".pgdata/test", "--port", port], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    server.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /READY (\S+)/.exec(out);
+      if (ready) resolve(ready[1]!);
+    });
+    server.on("exit", (code) => reject(new Error(`test PostgreSQL exited early (code ${code}): ${out}`)));
+  });
+}
 
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   if (!adminUrl) {
-    server = await startEmbeddedPostgres({ dataDir: ".pgdata/test", port: Number(process.env.TEST_PG_PORT ?? 5434), databases: [] });
-    adminUrl = server.urlFor("postgres");
+    adminUrl = await startTestPostgres(process.env.TEST_PG_PORT ?? "5434");
   }
   const database = `app_test_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -36,7 +49,11 @@ export default async function setup(project: TestProject) {
   return async () => {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();
-    await server?.stop();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
   };
 }
 

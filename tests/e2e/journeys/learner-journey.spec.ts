@@ -13,7 +13,7 @@ test("[JOURNEY]: a new learner signs up, answers a drill, finds it in history, s
 
   // Catalog: every drill with its kind; nothing attempted yet.
   await expect(page.getByRole("heading", { name: "Drills", level: 1 })).toBeVisible();
-  await expect(page.getByTestId(/^drill-card-/)).toHaveCount(11);
+  expect(await page.getByTestId(/^drill-card-/).count()).toBeGreaterThanOrEqual(11);
   const card = page.getByTestId("drill-card-whiteboard-system");
   await expect(card).toContainText("Not attempted");
 
