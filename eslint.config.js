@@ -29,8 +29,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["lib/pipeline/**", "lib/grading/**"],
-    ignores: ["lib/grading/server/**"],
+    files: ["lib/pipeline/**", "lib/grading/**", "lib/diagram/**", "lib/estimates/**", "lib/review/**", "lib/progress/**", "lib/mock/**", "lib/simulations/**"],
+    ignores: ["lib/grading/server/**", "lib/mock/server/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{
         group: ["next", "next/*", "@prisma/client", "@/generated/*", "server-only", "@/lib/db", "@/lib/db/*", "@/lib/auth", "@/lib/auth/*", "@/lib/jobs", "@/lib/jobs/*"],

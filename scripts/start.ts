@@ -96,7 +96,7 @@ function needsBuild(): boolean {
   const marker = path.resolve(".next/BUILD_ID");
   if (!existsSync(marker)) return true;
   const builtAt = statSync(marker).mtimeMs;
-  const sources = ["app", "components", "lib", "generated", "prisma/content", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+  const sources = ["app", "components", "lib", "generated", "prisma/content", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
   return sources.some((source) => newestMtime(path.resolve(source)) > builtAt);
 }
 
