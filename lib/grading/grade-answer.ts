@@ -2,6 +2,7 @@ import calibrationData from "./calibration.json";
 import { calibratedScore, finalScore, parseCalibration, type Calibration, type Features } from "./calibration";
 import { collectNumbers, compileRubric, evaluateEstimate, evaluateOrder, evaluateTextCriterion, findContradictions, findListLike, type AnswerContext, type Finding } from "./evidence";
 import { dismissiveIn, statesWhy } from "./features";
+import { measureExplanation, stuffingCap, type ExplanationStats } from "./explanation";
 import { impacts, orderByImpact } from "./feedback";
 import type { MatchCache } from "./matcher";
 import type { Rubric } from "./rubric";
@@ -22,22 +23,36 @@ export type GradeInput = { text: string; rubric: Rubric; calibration?: Calibrati
 /** The calibration shipped with the grader (lib/grading/calibration.json, see `npm run fit:grader`). */
 export const DEFAULT_CALIBRATION: Calibration = parseCalibration(calibrationData);
 
-/** Per sentence: distinct criteria whose concept it names, and the tokens those names cover. */
-export function conceptStats(sentences: Sentence[], compiled: CompiledRubric, cache: MatchCache): { hits: number[]; covered: number[] } {
+/**
+ * Per sentence: distinct criteria whose concept it names, the tokens those names cover, and where each
+ * criterion is named (first token of each match → criterion indexes).
+ */
+export function conceptStats(sentences: Sentence[], compiled: CompiledRubric, cache: MatchCache): { hits: number[]; covered: number[]; at: Map<number, number[]>[] } {
   const hits: number[] = [];
   const covered: number[] = [];
+  const at: Map<number, number[]>[] = [];
   for (const s of sentences) {
     let n = 0;
     const toks = new Set<number>();
+    const where = new Map<number, number[]>();
+    let k = 0;
     for (const c of compiled.text.values()) {
       const m = matchGroupAnyPolarity(c.concept, s, cache);
       if (m.length > 0) n++;
-      for (const x of m) for (const t of x.tokens) toks.add(t);
+      for (const x of m) {
+        for (const t of x.tokens) toks.add(t);
+        const first = Math.min(...x.tokens);
+        const list = where.get(first) ?? [];
+        if (!list.includes(k)) list.push(k);
+        where.set(first, list);
+      }
+      k++;
     }
     hits.push(n);
     covered.push(toks.size);
+    at.push(where);
   }
-  return { hits, covered };
+  return { hits, covered, at };
 }
 
 /** Answer-level substance: how much of the rubric vocabulary sits in explanatory sentences. */
@@ -47,7 +62,7 @@ export function substanceOf(
   cache: MatchCache,
   numbers: readonly NumberMention[] = [],
   estimated: ReadonlySet<string> = new Set(),
-  stats: { hits: number[]; covered: number[] } = conceptStats(sentences, compiled, cache),
+  stats: { hits: number[]; covered: number[]; at?: Map<number, number[]>[] } = conceptStats(sentences, compiled, cache),
 ): Substance {
   const quantified = new Set<number>();
   for (const n of numbers)
@@ -67,6 +82,8 @@ export type Analysis = {
   e5Bar: boolean;
   /** Lowest cap that applies: substance, buzzwords, contradictions, order. */
   cap: number;
+  /** How much of the rubric vocabulary is explained rather than named (see explanation.ts). */
+  explanation: ExplanationStats;
 };
 
 export function gradeAnswer({ text, rubric, calibration = DEFAULT_CALIBRATION }: GradeInput): GradeResult {
@@ -113,7 +130,8 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   // Keyword-dense, verb-poor, connective-poor answers cannot reach E5 however many terms they name.
   const estimated = new Set<string>(rubric.criteria.flatMap((c) => (c.estimate ? [c.estimate.quantity] : [])));
   const substance = substanceOf(sentences, compiled, cache, ctx.numbers, estimated, stats);
-  const cap = Math.min(100, substance.cap, ...contradictions.map((k) => k.cap), ...orderCaps);
+  const explanation = measureExplanation(sentences, stats.at);
+  const cap = Math.min(100, substance.cap, stuffingCap(explanation), ...contradictions.map((k) => k.cap), ...orderCaps);
 
   const credits: Credit[] = rubric.criteria.map((c) => ({ level: c.level, weight: c.weight, credit: findings.get(c.id)?.credit ?? 0 }));
   const score = scoreCredits(credits, rubric.thresholds, cap);
@@ -185,7 +203,7 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
     cap: cap / 100,
     dismissive: Math.min(1, sentences.reduce((n, s) => n + dismissiveIn(s), 0) / Math.max(1, sentences.length)),
   };
-  return { result, features, e5Bar: e5 >= t5, cap };
+  return { result, features, e5Bar: e5 >= t5, cap, explanation };
 }
 
 function round2(n: number): number {
