@@ -54,6 +54,12 @@ export const FEATURE_NAMES = [
   "cap",
   /** Dismissive stance markers ("honestly", "not really", "just plumbing", "overkill") per sentence, capped at 1. */
   "dismissive",
+  /** Explanation density: share of concept mentions explained by a predicate or causal link (explanation.ts). */
+  "density",
+  /** Share of concept mentions only named: in one- or two-word cells or overloaded sentences. */
+  "named",
+  /** Share of concept-bearing sentences that state what goes wrong (a consequence or failure), not only what a thing is. */
+  "stakes",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;

@@ -57,3 +57,18 @@ export function dismissiveIn(s: Sentence): number {
       }
   return n;
 }
+
+/** Words that state what goes wrong or what is at stake: a consequence, a failure, a counterfactual. */
+const STAKES_WORDS = new Set([
+  "break", "breaks", "broke", "broken", "fail", "fails", "failed", "failure", "poison", "poisons", "poisoned", "stale", "wrong", "worse",
+  "silent", "silently", "drop", "drops", "dropped", "lose", "loses", "lost", "miss", "misses", "missed", "missing", "degrade", "degrades",
+  "degraded", "garbage", "bad", "hurt", "hurts", "without", "otherwise", "else", "unless", "risk", "regress", "regression", "skew",
+  "skewed", "leak", "leaks", "crash", "crashes", "outage", "blind", "unnoticed", "nobody", "never", "no", "stop", "stops", "block",
+  "blocks", "catch", "catches", "prevent", "prevents", "avoid", "avoids", "cost", "costs", "lag", "late", "delay", "delayed", "spike",
+  "decay", "decays", "rot", "rots", "mismatch", "inconsistent", "corrupt", "corrupted", "bias", "biased", "harm", "harms", "can't", "cannot",
+]);
+
+/** Does the sentence state what goes wrong or what is at stake (not only what a thing is or does)? */
+export function statesStakes(s: Sentence): boolean {
+  return s.tokens.some((t) => isWordToken(t) && (STAKES_WORDS.has(t.normal) || t.normal === "n't"));
+}

@@ -1,7 +1,7 @@
 import calibrationData from "./calibration.json";
 import { calibratedScore, finalScore, parseCalibration, type Calibration, type Features } from "./calibration";
 import { collectNumbers, compileRubric, evaluateEstimate, evaluateOrder, evaluateTextCriterion, findContradictions, findListLike, type AnswerContext, type Finding } from "./evidence";
-import { dismissiveIn, statesWhy } from "./features";
+import { dismissiveIn, statesStakes, statesWhy } from "./features";
 import { measureExplanation, stuffingCap, type ExplanationStats } from "./explanation";
 import { impacts, orderByImpact } from "./feedback";
 import type { MatchCache } from "./matcher";
@@ -131,7 +131,11 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   const estimated = new Set<string>(rubric.criteria.flatMap((c) => (c.estimate ? [c.estimate.quantity] : [])));
   const substance = substanceOf(sentences, compiled, cache, ctx.numbers, estimated, stats);
   const explanation = measureExplanation(sentences, stats.at);
-  const cap = Math.min(100, substance.cap, stuffingCap(explanation), ...contradictions.map((k) => k.cap), ...orderCaps);
+  // what-not-why: drills that ask why each part matters cap answers that only say what each part is
+  const conceptual = sentences.filter((_, i) => (stats.hits[i] ?? 0) > 0);
+  const stakes = conceptual.length === 0 ? 0 : conceptual.filter(statesStakes).length / conceptual.length;
+  const stakesCap = rubric.stakes && conceptual.length > 0 && stakes < rubric.stakes.minShare ? rubric.stakes.cap : 100;
+  const cap = Math.min(100, substance.cap, stuffingCap(explanation), stakesCap, ...contradictions.map((k) => k.cap), ...orderCaps);
 
   const credits: Credit[] = rubric.criteria.map((c) => ({ level: c.level, weight: c.weight, credit: findings.get(c.id)?.credit ?? 0 }));
   const score = scoreCredits(credits, rubric.thresholds, cap);
@@ -177,7 +181,6 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   };
 
   // answer-level features for calibration (each roughly 0–1)
-  const conceptual = sentences.filter((_, i) => (stats.hits[i] ?? 0) > 0);
   const estimates = rubric.criteria.filter((c) => c.estimate);
   const contentWords = sentences.reduce((n, s) => n + s.tokens.filter((t) => isWordToken(t) && !t.stop).length, 0);
   const { E5: t5, E6: t6 } = rubric.thresholds;
@@ -202,6 +205,9 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
     contradiction: contradictions.length > 0 ? 1 : 0,
     cap: cap / 100,
     dismissive: Math.min(1, sentences.reduce((n, s) => n + dismissiveIn(s), 0) / Math.max(1, sentences.length)),
+    density: explanation.density,
+    named: Math.min(1, explanation.cellShare + explanation.overloadShare),
+    stakes,
   };
   return { result, features, e5Bar: e5 >= t5, cap, explanation };
 }

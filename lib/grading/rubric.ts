@@ -116,6 +116,12 @@ export const rubricSchema = z
     partialCredit: z.number().min(0).max(1).default(0.35),
     criteria: z.array(criterionSchema).min(1),
     contradictions: z.array(contradictionSchema).default([]),
+    /**
+     * For drills that ask *why* each part matters: when fewer than `minShare` of the sentences naming a
+     * concept state what goes wrong or what is at stake (a consequence, a failure, a counterfactual), the
+     * answer defines parts without saying why they matter (what-not-why) and is capped at `cap`.
+     */
+    stakes: z.object({ minShare: z.number().min(0).max(1), cap: z.number().int().min(0).max(74) }).optional(),
     /** The full model answer, markdown, revealed after submitting. */
     modelAnswer: z.string().min(20),
   })
