@@ -7,7 +7,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "generated/**", ".pgdata/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "**/.*"] },
+  { ignores: [".next/**", ".next-e2e/**", "node_modules/**", "generated/**", ".pgdata/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "**/.*"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

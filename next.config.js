@@ -2,6 +2,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // The e2e suite builds into its own folder so it never swaps chunks under a running `npm start`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tsc --noEmit) and lints it; the build does neither, so
   // a start never fails on a type error in a file the running app does not use.

@@ -43,6 +43,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       PGDATA_DIR: ".pgdata/e2e",
+      NEXT_DIST_DIR: ".next-e2e",
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "5435",
       LOG_LEVEL: "warn",
       MOCK_TIME_SCALE: "0.02",

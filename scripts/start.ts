@@ -93,7 +93,7 @@ function loadOrCreateSecret(file: string): string {
 
 /** True when there is no build, or any source file is newer than it. */
 function needsBuild(): boolean {
-  const marker = path.resolve(".next/BUILD_ID");
+  const marker = path.resolve(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(marker)) return true;
   const builtAt = statSync(marker).mtimeMs;
   const sources = ["app", "components", "lib", "generated", "prisma/content", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
