@@ -25,7 +25,9 @@ function limiter(name: LimitName): Promise<RateLimiterPostgres> {
   if (!pending) {
     globalForLimits.limitPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
     const pool = globalForLimits.limitPool;
-    const { points, durationSeconds } = RATE_LIMITS[name];
+    const { durationSeconds } = RATE_LIMITS[name];
+    // Load tests (npm run load) raise every limit by this factor; production leaves it at 1.
+    const points = RATE_LIMITS[name].points * Math.max(1, Number(process.env.RATE_LIMIT_MULTIPLIER ?? 1) || 1);
     pending = new Promise<RateLimiterPostgres>((resolve, reject) => {
       const created: RateLimiterPostgres = new RateLimiterPostgres(
         { storeClient: pool, storeType: "pool", tableName: "rate_limits", keyPrefix: name, points, duration: durationSeconds },
