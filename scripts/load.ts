@@ -81,7 +81,7 @@ async function main() {
     process.stderr.write("training a 1M-preset run for /api/predict…\n");
     const servedRun = await startRun(owner, "1M");
     await waitForRun(owner, servedRun);
-    process.stderr.write("starting the 1B-preset run in the background (600k events)…\n");
+    process.stderr.write("starting the 1B-preset run in the background (1M events)…\n");
     const backgroundRun = await startRun(owner, "1B");
 
     const pages = await autocannon({ url: `${BASE}/drills`, connections: 50, duration: SECONDS, headers: { cookie: owner } });
@@ -113,7 +113,7 @@ async function main() {
     const submissions2xx = submissions["2xx"];
     console.log(JSON.stringify({
       secondsPerPhase: SECONDS,
-      backgroundRun: { preset: "1B (600k events)", statusAtEnd: bgStatus.run.status, fraction: bgStatus.run.progress.fraction },
+      backgroundRun: { preset: "1B (1M events)", statusAtEnd: bgStatus.run.status, fraction: bgStatus.run.progress.fraction },
       pages: { ...fmt(pages), target: "p99 ≤ 300 ms at 50 connections" },
       submissions: { ...fmt(submissions), "2xx": submissions2xx, storedRows: Number(rows[0]?.n ?? 0), target: "p99 ≤ 500 ms at 20 connections; stored rows = 2xx" },
       predict: { ...fmt(predicts), target: "p99 ≤ 10 ms at 200 req/s" },

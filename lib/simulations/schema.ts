@@ -12,7 +12,7 @@ import { SCENARIO_IDS } from "@/lib/pipeline/scenarios/catalog";
 export const SCALE_PRESETS = {
   "1M": { label: "1M users", dailyActiveUsers: 1_000_000, sample: { users: 2_000, events: 100_000 } },
   "100M": { label: "100M users", dailyActiveUsers: 100_000_000, sample: { users: 5_000, events: 300_000 } },
-  "1B": { label: "1B users", dailyActiveUsers: 1_000_000_000, sample: { users: 10_000, events: 600_000 } },
+  "1B": { label: "1B users", dailyActiveUsers: 1_000_000_000, sample: { users: 10_000, events: 1_000_000 } },
 } as const;
 export type ScalePreset = keyof typeof SCALE_PRESETS;
 export const SCALE_IDS = Object.keys(SCALE_PRESETS) as [ScalePreset, ...ScalePreset[]];
