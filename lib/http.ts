@@ -47,6 +47,16 @@ function wrap<P>(handler: (ctx: Context<P>) => Promise<Response>): RouteHandler<
   };
 }
 
+/** Record ids are cuids; anything else (NUL bytes, path tricks, huge strings) is simply not found. */
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export function isRecordId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+export function requireRecordId(value: string, what = "Record"): string {
+  if (!isRecordId(value)) throw new AppError("NOT_FOUND", `${what} not found`);
+  return value;
+}
+
 /** Reads a JSON body: checks content type and size, then validates it with the schema. */
 export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
   const type = req.headers.get("content-type") ?? "";

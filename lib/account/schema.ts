@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasInvisibleFormatting, isStorableText } from "@/lib/text-safety";
 
 export const MIN_PASSWORD_CHARS = 12;
 export const MAX_PASSWORD_CHARS = 256;
@@ -18,7 +19,14 @@ export const passwordSchema = z
 export const signUpSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
-  name: z.string().trim().max(80, "name must be at most 80 characters").optional(),
+  name: z
+    .string()
+    // checked before trimming: trim() would silently drop a leading BOM
+    .refine(isStorableText, "name must be valid text without NUL characters")
+    .refine((s) => !hasInvisibleFormatting(s), "name must not contain invisible or direction-changing characters")
+    .trim()
+    .max(80, "name must be at most 80 characters")
+    .optional(),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { diagramSchema, type Diagram } from "@/lib/diagram";
 import { estimatesInputSchema, type EstimatesInput } from "@/lib/estimates";
+import { jsonHasNulEscape } from "@/lib/text-safety";
 
 export const ANSWER_MODES = ["text", "diagram", "estimate"] as const;
 export type AnswerMode = (typeof ANSWER_MODES)[number];
@@ -23,6 +24,7 @@ export type ParsedAnswer = { mode: "text"; text: string } | { mode: "diagram"; d
 /** Parses a stored or submitted answer for its mode; returns the zod issues' first message on failure. */
 export function parseAnswer(mode: AnswerMode, answer: string): { ok: true; value: ParsedAnswer } | { ok: false; message: string } {
   if (mode === "text") return { ok: true, value: { mode, text: answer } };
+  if (jsonHasNulEscape(answer)) return { ok: false, message: `a ${mode} answer must not contain NUL characters` };
   let json: unknown;
   try {
     json = JSON.parse(answer);

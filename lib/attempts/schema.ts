@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_ANSWER_CHARS, drillSlugSchema } from "@/lib/drills/schema";
+import { isStorableText } from "@/lib/text-safety";
 import { ANSWER_MODES, parseAnswer } from "./modes";
 
 /** Longest time an attempt may report, in milliseconds (a learner may leave a tab open for a day). */
@@ -12,7 +13,8 @@ export const submitAttemptSchema = z.object({
     .string({ error: "answer must be text" })
     .refine((s) => s.trim().length > 0, "answer must not be empty")
     .refine((s) => s.length <= MAX_ANSWER_CHARS, `answer must be at most ${MAX_ANSWER_CHARS} characters`)
-    .refine((s) => !s.includes("\u0000"), "answer must not contain NUL characters"),
+    .refine((s) => !s.includes("\u0000"), "answer must not contain NUL characters")
+    .refine(isStorableText, "answer must be valid Unicode text"),
   /** Time on the drill page's timer, in milliseconds. */
   durationMs: z
     .number({ error: "durationMs must be a number" })

@@ -3,6 +3,7 @@
  * Plain JSON; the schema bounds its size so a stored or submitted diagram stays small.
  */
 import { z } from "zod";
+import { isStorableText } from "@/lib/text-safety";
 
 export const MAX_DIAGRAM_NODES = 40;
 export const MAX_DIAGRAM_EDGES = 80;
@@ -11,12 +12,12 @@ const MAX_ID_CHARS = 64;
 /** Canvas coordinates are pixels; the bound only rejects nonsense. */
 const MAX_COORDINATE = 100_000;
 
-const idSchema = z.string().trim().min(1).max(MAX_ID_CHARS);
+const idSchema = z.string().trim().min(1).max(MAX_ID_CHARS).refine(isStorableText, "ids must be valid text without NUL characters");
 const coordinateSchema = z.number().finite().min(-MAX_COORDINATE).max(MAX_COORDINATE);
 
 export const diagramNodeSchema = z.object({
   id: idSchema,
-  label: z.string().trim().min(1, "A box needs a label").max(MAX_NODE_LABEL_CHARS),
+  label: z.string().trim().min(1, "A box needs a label").max(MAX_NODE_LABEL_CHARS).refine(isStorableText, "A label must be valid text without NUL characters"),
   x: coordinateSchema,
   y: coordinateSchema,
 });

@@ -4,6 +4,7 @@
  * answer body the form and the route share.
  */
 import { z } from "zod";
+import { isStorableText } from "@/lib/text-safety";
 import { MAX_ANSWER_CHARS } from "@/lib/drills/schema";
 
 /** The 7 framework steps in chapter order; the content must list exactly these, in this order. */
@@ -73,7 +74,12 @@ export type StoredAnswer = z.infer<typeof storedAnswerSchema>;
 /** Body of POST /api/mock/:id/answer. */
 export const submitMockAnswerSchema = z.object({
   phase: idSchema,
-  answer: z.string().trim().min(1, "Write an answer before submitting").max(MAX_ANSWER_CHARS, `Answer must be at most ${MAX_ANSWER_CHARS} characters`),
+  answer: z
+    .string()
+    .trim()
+    .min(1, "Write an answer before submitting")
+    .max(MAX_ANSWER_CHARS, `Answer must be at most ${MAX_ANSWER_CHARS} characters`)
+    .refine(isStorableText, "answer must be valid Unicode text without NUL characters"),
 });
 export type SubmitMockAnswerInput = z.infer<typeof submitMockAnswerSchema>;
 

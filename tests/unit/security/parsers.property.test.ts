@@ -72,17 +72,15 @@ describe("submitAttemptSchema", () => {
   });
 });
 
-describe("known defects (it.fails: green while the defect exists; turns red once fixed — then make it a plain `it`)", () => {
-  // DEFECT: a lone surrogate passes submitAttemptSchema, then prisma.attempt.create fails → HTTP 500 (see tests/e2e/security/bad-input.spec.ts).
-  it.fails("submitAttemptSchema refuses (or normalises) answers that are not well-formed UTF-16", () => {
+describe("text that PostgreSQL cannot store is refused at the boundary", () => {
+  it("submitAttemptSchema refuses (or normalises) answers that are not well-formed UTF-16", () => {
     fc.assert(fc.property(fc.string({ maxLength: 20 }), fc.constantFrom("\uD800", "\uDFFF", "\uDBFF"), (text, lone) => {
       const parsed = submitAttemptSchema.safeParse(validAttempt(`x${text}${lone}`));
       expect(!parsed.success || parsed.data.answer.isWellFormed()).toBe(true);
     }), { numRuns: 50 });
   });
 
-  // DEFECT: NUL inside diagram labels/ids is accepted; the grade JSON then fails in PostgreSQL JSONB and the attempt is never graded.
-  it.fails("parseDiagram refuses NUL characters in ids and labels", () => {
+  it("parseDiagram refuses NUL characters in ids and labels", () => {
     fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 10 }), (label) => {
       fc.pre(label.trim().length > 0);
       expect(() => parseDiagram({ nodes: [{ id: "a", label: `${label}\u0000`, x: 0, y: 0 }], edges: [] })).toThrow(ZodError);

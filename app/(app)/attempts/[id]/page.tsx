@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Attempt" };
 export default async function AttemptPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser(`/attempts/${encodeURIComponent(id)}`);
-  const attempt = id.length <= 64 ? await getAttempt({ id, userId: user.id }) : null;
+  const attempt = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await getAttempt({ id, userId: user.id }) : null;
   if (!attempt) notFound();
   const modelAnswer = attempt.rubricId ? await getModelAnswer({ rubricId: attempt.rubricId }) : null;
   const modeView = renderModeResult(attempt.mode, attempt.answer, attempt.modeResult);

@@ -1,10 +1,10 @@
 // GET /api/attempts/:id — one of the signed-in learner's attempts (404 for anyone else's)
 import { getAttempt } from "@/lib/db/attempts";
 import { AppError } from "@/lib/errors";
-import { withRoute } from "@/lib/http";
+import { requireRecordId, withRoute } from "@/lib/http";
 
 export const GET = withRoute<{ id: string }>(async ({ params, user }) => {
-  const attempt = await getAttempt({ id: params.id, userId: user.id });
+  const attempt = await getAttempt({ id: requireRecordId(params.id, "Attempt"), userId: user.id });
   if (!attempt) throw new AppError("NOT_FOUND", "Attempt not found");
   return Response.json({ attempt });
 });

@@ -32,4 +32,13 @@ async function POST(req: Request, ctx: Ctx): Promise<Response> {
   return response;
 }
 
-export { nextAuth as GET, POST };
+/** next-auth's credentials callback throws on GET; answer 405 as for any other wrong method. */
+async function GET(req: Request, ctx: Ctx): Promise<Response> {
+  const { nextauth } = await ctx.params;
+  if (nextauth[0] === "callback" && nextauth[1] === "credentials") {
+    return Response.json({ error: { code: "BAD_REQUEST", message: "Use POST to sign in" } }, { status: 405, headers: { allow: "POST" } });
+  }
+  return nextAuth(req, ctx);
+}
+
+export { GET, POST };

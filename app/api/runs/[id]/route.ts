@@ -2,10 +2,10 @@
 // ?include=result adds the full result once the run has finished
 import { getRun } from "@/lib/db/runs";
 import { AppError } from "@/lib/errors";
-import { withRoute } from "@/lib/http";
+import { requireRecordId, withRoute } from "@/lib/http";
 
 export const GET = withRoute<{ id: string }>(async ({ req, params, user }) => {
-  const run = await getRun({ id: params.id, userId: user.id });
+  const run = await getRun({ id: requireRecordId(params.id, "Run"), userId: user.id });
   if (!run) throw new AppError("NOT_FOUND", "Run not found");
   const includeResult = new URL(req.url).searchParams.get("include") === "result";
   const { result, config, ...status } = run;
