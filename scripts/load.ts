@@ -91,10 +91,12 @@ async function main() {
       url: `${BASE}/api/attempts`, connections: 20, duration: SECONDS, method: "POST",
       requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, "content-type": "application/json", cookie: writers[k++ % writers.length]! }, body: JSON.stringify({ drillSlug: "tradeoffs", answer: "Serving trades latency for accuracy: a bigger model ranks better but blows the p99 budget, so we distil it.", durationMs: 1000 }) }) }],
     });
+    // Random (user, post) pairs over the sample's id range, so the near-cache warms up as it would in use.
+    let seed = 1;
+    const nextId = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
     const predicts = await autocannon({
       url: `${BASE}/api/predict`, connections: 10, overallRate: 200, duration: SECONDS, method: "POST",
-      headers: { "content-type": "application/json", cookie: owner },
-      body: JSON.stringify({ runId: servedRun, userId: 5, postId: 17, device: "iOS" }),
+      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, "content-type": "application/json", cookie: owner }, body: JSON.stringify({ runId: servedRun, userId: nextId(2000), postId: nextId(50_000), device: "iOS" }) }) }],
     });
     const bgStatus = await (await fetch(`${BASE}/api/runs/${backgroundRun}`, { headers: { cookie: owner } })).json() as { run: { status: string; progress: { fraction: number } } };
 

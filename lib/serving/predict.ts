@@ -11,6 +11,7 @@ import { DEVICE_SLOTS } from "@/lib/pipeline/features/spec";
 import { createRowScorer } from "@/lib/pipeline/model/row-scorer";
 import { deserializeModel } from "@/lib/pipeline/serving/bundle";
 import { createScorer, type Scorer } from "@/lib/pipeline/serving/scorer";
+import { withNearCache } from "./near-cache";
 
 export type PredictInput = { runId: string; userId: number; postId: number; device: (typeof DEVICE_SLOTS)[number] };
 export type PredictOutput = {
@@ -23,6 +24,21 @@ export type PredictOutput = {
 };
 
 const scorers = new Map<string, Scorer>();
+/** Served models by learner and run: a run's model never changes once stored, so a short cache is safe. */
+const MODEL_CACHE_MS = 30_000;
+const models = new Map<string, { model: ModelVersionDto; until: number }>();
+
+async function servingModel(runId: string, learnerId: string): Promise<ModelVersionDto | null> {
+  const key = `${learnerId}:${runId}`;
+  const hit = models.get(key);
+  if (hit && hit.until > performance.now()) return hit.model;
+  const model = await getServingModel({ runId, userId: learnerId });
+  if (model) {
+    if (models.size > 500) models.clear();
+    models.set(key, { model, until: performance.now() + MODEL_CACHE_MS });
+  }
+  return model;
+}
 const LATENCY_WINDOW = 2_000;
 const latencies: number[] = [];
 
@@ -32,7 +48,7 @@ function scorerFor(model: ModelVersionDto): Scorer {
     const b = model.bundle;
     scorer = createScorer({
       spec: b.spec,
-      store: createPostgresFeatureStore({ namespace: model.runId }),
+      store: withNearCache(createPostgresFeatureStore({ namespace: model.runId })),
       scoreRow: createRowScorer(deserializeModel(b.model)),
       timer: () => performance.now(),
       ttlSeconds: b.ttlSeconds,
@@ -48,7 +64,7 @@ function scorerFor(model: ModelVersionDto): Scorer {
 }
 
 export async function predict({ learnerId, input }: { learnerId: string; input: PredictInput }): Promise<PredictOutput> {
-  const model = await getServingModel({ runId: input.runId, userId: learnerId });
+  const model = await servingModel(input.runId, learnerId);
   if (!model) throw new AppError("NOT_FOUND", "No served model for this run", { issues: [{ field: "runId", message: "no finished run of yours with a model has this id" }] });
   const started = performance.now();
   const res = await scorerFor(model)({ userId: input.userId, postId: input.postId, device: DEVICE_SLOTS.indexOf(input.device), ts: model.bundle.servingNow });
