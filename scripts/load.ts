@@ -85,7 +85,8 @@ async function main() {
     const backgroundRun = await startRun(owner, "1B");
 
     const pages = await autocannon({ url: `${BASE}/drills`, connections: 50, duration: SECONDS, headers: { cookie: owner } });
-    const writers = await Promise.all(Array.from({ length: 20 }, (_, i) => session(`w${i}`)));
+    const runTag = Date.now().toString(36);
+    const writers = await Promise.all(Array.from({ length: 20 }, (_, i) => session(`w${runTag}-${i}`)));
     let k = 0;
     const submissions = await autocannon({
       url: `${BASE}/api/attempts`, connections: 20, duration: SECONDS, method: "POST",
@@ -102,7 +103,9 @@ async function main() {
 
     const db = new pg.Client({ connectionString: "postgresql://postgres:postgres@127.0.0.1:5437/app" });
     await db.connect();
-    const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "Attempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email LIKE 'load-w%'`);
+    // Requests still in flight when autocannon's window closes complete after it: let them land first.
+    await new Promise((r) => setTimeout(r, 3000));
+    const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "Attempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email LIKE $1`, [`load-w${runTag}-%`]);
     await db.end();
 
     let soak: { minutes: number; rssStartMb: number; rssEndMb: number; growthMb: number } | null = null;
@@ -117,7 +120,9 @@ async function main() {
       secondsPerPhase: SECONDS,
       backgroundRun: { preset: "1B (1M events)", statusAtEnd: bgStatus.run.status, fraction: bgStatus.run.progress.fraction },
       pages: { ...fmt(pages), target: "p99 ≤ 300 ms at 50 connections" },
-      submissions: { ...fmt(submissions), "2xx": submissions2xx, storedRows: Number(rows[0]?.n ?? 0), target: "p99 ≤ 500 ms at 20 connections; stored rows = 2xx" },
+      // autocannon counts responses inside its window; requests it sent but had not heard back from
+      // still complete, so stored ≥ 2xx and the difference is at most the in-flight count (20).
+      submissions: { ...fmt(submissions), "2xx": submissions2xx, storedRows: Number(rows[0]?.n ?? 0), target: "p99 ≤ 500 ms at 20 connections; stored rows = 2xx (+ ≤ 20 in flight)" },
       predict: { ...fmt(predicts), target: "p99 ≤ 10 ms at 200 req/s" },
       soak,
     }, null, 2));
