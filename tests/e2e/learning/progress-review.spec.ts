@@ -26,7 +26,7 @@ test("[PROGRESS][REVIEW]: a learner with graded attempts sees the charts and a d
   await expect(page.getByTestId("stat-attempts")).toHaveText("3");
   await expect(page.getByTestId("stat-graded")).toHaveText("3");
   await expect(page.getByTestId("stat-streak")).toHaveText("1 day");
-  await expect(page.getByTestId("score-chart").locator("svg")).toBeVisible();
+  await expect(page.getByTestId("score-chart").getByRole("application")).toBeVisible();
   await expect(page.getByTestId("score-chart").locator("svg .recharts-line")).toHaveCount(2); // one line per drill
   await expect(page.getByTestId("weak-dimensions").locator("li").first()).toBeVisible();
 
