@@ -3,7 +3,9 @@
  * Started by `npm start` next to the web server; on another machine run `DATABASE_URL=… npm run worker`.
  */
 import { getBoss, PIPELINE_RUN_QUEUE } from "@/lib/jobs/boss";
+import { reclaimStaleRuns } from "@/lib/db/runs";
 import { handlePipelineRun } from "@/lib/jobs/handle-pipeline-run";
+import { dispatchPipelineRun, RUN_RETRY_LIMIT } from "@/lib/jobs/pipeline-run-job";
 import { createLogger } from "@/lib/log";
 
 const log = createLogger({ service: "worker" });
@@ -16,8 +18,18 @@ async function main(): Promise<void> {
   });
   log.info({ queue: PIPELINE_RUN_QUEUE }, "worker ready");
 
+  // Runs whose worker died (kill -9, lost machine) go back to the queue once their heartbeat is stale.
+  const reclaim = async () => {
+    const ids = await reclaimStaleRuns({ maxTries: RUN_RETRY_LIMIT + 1 });
+    for (const runId of ids) await dispatchPipelineRun({ runId });
+    if (ids.length > 0) log.warn({ runIds: ids }, "reclaimed runs from a stopped worker");
+  };
+  await reclaim().catch((error: unknown) => log.error({ error }, "reclaim failed"));
+  const reclaimer = setInterval(() => void reclaim().catch((error: unknown) => log.error({ error }, "reclaim failed")), Number(process.env.RECLAIM_INTERVAL_MS) || 15_000);
+
   const shutdown = async () => {
     log.info({}, "worker stopping");
+    clearInterval(reclaimer);
     await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => undefined);
     process.exit(0);
   };

@@ -103,16 +103,45 @@ export async function requestCancel({ id, userId }: { id: string; userId: string
 
 // ── worker side ────────────────────────────────────────────────────────────────────────────────
 
+/** A running run whose heartbeat is older than this has lost its worker (crash, kill -9, lost machine). */
+export const HEARTBEAT_STALE_MS = Number(process.env.RUN_HEARTBEAT_STALE_MS) || 30_000;
+
 export async function getRunForWorker({ id }: { id: string }) {
-  return db.simulationRun.findUnique({ where: { id }, select: { id: true, status: true, config: true, cancelRequested: true, tries: true } });
+  return db.simulationRun.findUnique({ where: { id }, select: { id: true, status: true, config: true, cancelRequested: true, tries: true, heartbeatAt: true } });
 }
 
 export async function startRun({ id }: { id: string }): Promise<boolean> {
-  return (await transition(id, "start", { startedAt: new Date(), tries: { increment: 1 }, progress: EMPTY_PROGRESS, error: null })) === "running";
+  return (await transition(id, "start", { startedAt: new Date(), heartbeatAt: new Date(), tries: { increment: 1 }, progress: EMPTY_PROGRESS, error: null })) === "running";
+}
+
+export async function beatRun({ id }: { id: string }): Promise<void> {
+  await db.simulationRun.updateMany({ where: { id, status: "running" }, data: { heartbeatAt: new Date() } });
+}
+
+export function isHeartbeatStale(heartbeatAt: Date | null, now = new Date()): boolean {
+  return !heartbeatAt || now.getTime() - heartbeatAt.getTime() > HEARTBEAT_STALE_MS;
+}
+
+/**
+ * Runs left "running" by a worker that died: sent back to the queue (or failed once out of tries).
+ * Returns the ids to dispatch again. Safe to call from every worker: the status change is conditional.
+ */
+export async function reclaimStaleRuns({ maxTries, now = new Date() }: { maxTries: number; now?: Date }): Promise<string[]> {
+  const stale = await db.simulationRun.findMany({
+    where: { status: "running", OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: new Date(now.getTime() - HEARTBEAT_STALE_MS) } }] },
+    select: { id: true, tries: true },
+  });
+  const requeued: string[] = [];
+  for (const run of stale) {
+    const willRetry = run.tries < maxTries;
+    const next = await transition(run.id, willRetry ? "retry" : "fail", { error: "its worker stopped mid-run", ...(willRetry ? {} : { finishedAt: now }) });
+    if (next === "queued") requeued.push(run.id);
+  }
+  return requeued;
 }
 
 export async function saveRunProgress({ id, progress }: { id: string; progress: RunProgress }): Promise<{ cancelRequested: boolean }> {
-  const row = await db.simulationRun.update({ where: { id }, data: { progress: progress as unknown as Prisma.InputJsonValue }, select: { cancelRequested: true } });
+  const row = await db.simulationRun.update({ where: { id }, data: { progress: progress as unknown as Prisma.InputJsonValue, heartbeatAt: new Date() }, select: { cancelRequested: true } });
   return row;
 }
 

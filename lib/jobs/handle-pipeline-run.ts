@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { cancelRunningRun, failRun, finishRun, getRunForWorker, saveRunProgress, startRun, type RunProgress } from "@/lib/db/runs";
+import { beatRun, cancelRunningRun, failRun, finishRun, getRunForWorker, isHeartbeatStale, saveRunProgress, startRun, type RunProgress } from "@/lib/db/runs";
 import type { Logger } from "@/lib/log";
 import { RUN_DEADLINE_SECONDS } from "@/lib/simulations/schema";
 import { pipelineRunPayloadSchema, RUN_RETRY_LIMIT } from "./pipeline-run-job";
@@ -26,7 +26,14 @@ export async function handlePipelineRun({ payload, retryCount, log }: { payload:
     log.info({ runId, status: run?.status }, "run already final; nothing to do");
     return;
   }
-  if (run.status === "running") await failRun({ id: runId, error: "worker stopped mid-run; retrying", willRetry: true });
+  if (run.status === "running") {
+    // Another worker holds it while its heartbeat is fresh: a duplicate job must not run it twice.
+    if (!isHeartbeatStale(run.heartbeatAt)) {
+      log.info({ runId }, "run is alive on another worker; nothing to do");
+      return;
+    }
+    await failRun({ id: runId, error: "worker stopped mid-run; retrying", willRetry: true });
+  }
   if (!(await startRun({ id: runId }))) return;
   log.info({ runId, try: retryCount + 1 }, "run started");
 
@@ -38,6 +45,8 @@ export async function handlePipelineRun({ payload, retryCount, log }: { payload:
     child?.kill("SIGKILL");
   };
   const deadline = setTimeout(() => kill("deadline"), RUN_DEADLINE_SECONDS * 1000);
+  // Training stages can run for a while without progress events: beat independently of them.
+  const heartbeat = setInterval(() => void beatRun({ id: runId }).catch(() => undefined), 5_000);
   let lastWrite = Promise.resolve();
 
   try {
@@ -76,6 +85,7 @@ export async function handlePipelineRun({ payload, retryCount, log }: { payload:
     if (willRetry) throw error; // pg-boss retries the job
   } finally {
     clearTimeout(deadline);
+    clearInterval(heartbeat);
     if (child && child.exitCode === null) child.kill("SIGKILL");
   }
 }

@@ -18,6 +18,6 @@ export async function dispatchPipelineRun(payload: PipelineRunPayload): Promise<
     retryLimit: RUN_RETRY_LIMIT,
     retryDelay: 2,
     expireInSeconds: RUN_DEADLINE_SECONDS + 60,
-    singletonKey: payload.runId,
+
   });
 }

@@ -22,6 +22,10 @@ function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
 }
 
+// If the worker that forked us dies, stop: its run will be reclaimed and retried elsewhere, and an
+// orphan must not write a second model version for it.
+process.once("disconnect", () => process.exit(1));
+
 process.once("message", (raw: unknown) => {
   void (async () => {
     try {

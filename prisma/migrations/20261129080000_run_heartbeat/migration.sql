@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SimulationRun" ADD COLUMN     "heartbeatAt" TIMESTAMP(3);
+

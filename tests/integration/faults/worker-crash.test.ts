@@ -1,0 +1,61 @@
+/**
+ * The worker killed mid-run (SIGKILL, no cleanup): a second worker reclaims the run once its
+ * heartbeat is stale and runs it again; it completes once, with one stored model and no duplicates.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createRun, getRunForWorker } from "@/lib/db/runs";
+import { createUser } from "@/lib/db/users";
+import { getBoss } from "@/lib/jobs/boss";
+import { dispatchPipelineRun } from "@/lib/jobs/pipeline-run-job";
+import { parsePipelineConfig } from "@/lib/pipeline/config/parse-config";
+
+const workers: ChildProcess[] = [];
+function startWorker(): ChildProcess {
+  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: { ...process.env, RUN_HEARTBEAT_STALE_MS: "3000", RECLAIM_INTERVAL_MS: "1000", LOG_SILENT: "1" },
+    stdio: "ignore",
+  });
+  workers.push(worker);
+  return worker;
+}
+
+async function waitFor<T>(read: () => Promise<T>, until: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (until(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+afterAll(async () => {
+  for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
+  await (await getBoss()).stop({ graceful: false, timeout: 1000 }).catch(() => undefined);
+  await db.$disconnect();
+});
+
+describe("worker crash", () => {
+  it("reclaims a run from a killed worker and completes it exactly once", async () => {
+    const userId = (await createUser({ email: `crash-${Date.now()}@example.com`, passwordHash: "x" })).id;
+    const config = parsePipelineConfig({ scenario: "baseline", seed: 5, data: { users: 400, events: 40_000 } });
+    const { id: runId } = await createRun({ userId, input: { scenario: "baseline", scale: "1M", seed: 5 }, config });
+    await dispatchPipelineRun({ runId });
+
+    const first = startWorker();
+    const running = await waitFor(() => getRunForWorker({ id: runId }), (r) => r?.status === "running", 60_000);
+    expect(running?.status).toBe("running");
+    await new Promise((r) => setTimeout(r, 1500)); // mid-run
+    first.kill("SIGKILL");
+
+    startWorker();
+    const done = await waitFor(() => db.simulationRun.findUnique({ where: { id: runId }, select: { status: true, tries: true, result: true } }), (r) => r?.status === "succeeded" || r?.status === "failed", 120_000);
+    expect(done?.status).toBe("succeeded");
+    expect(done?.tries).toBe(2);
+    expect(done?.result).not.toBeNull();
+    // Let any straggler (the killed worker's orphaned child, a duplicate job) finish its attempt.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await db.modelVersion.count({ where: { runId } })).toBe(1);
+  }, 200_000);
+});
