@@ -73,9 +73,12 @@ export function createScorer(o: ScorerOptions): Scorer {
       post = o.lastGood.post.get(req.postId) ?? null;
       fallback = user || post ? "last-good-snapshot" : "popularity";
     } else {
-      const [u] = await o.store.getOnlineFeatures("user_aggregates", [req.userId]);
-      const [p] = await o.store.getOnlineFeatures("post_aggregates", [req.postId]);
-      const [pr] = await o.store.getOnlineFeatures("user_post_history", [pairKey(req.userId, req.postId)]);
+      // The three lookups are independent: issue them together (one round trip of latency over SQL).
+      const [[u], [p], [pr]] = await Promise.all([
+        o.store.getOnlineFeatures("user_aggregates", [req.userId]),
+        o.store.getOnlineFeatures("post_aggregates", [req.postId]),
+        o.store.getOnlineFeatures("user_post_history", [pairKey(req.userId, req.postId)]),
+      ]);
       if (o.explain) {
         ageSeconds.user = u ? req.ts - u.eventTime : null;
         ageSeconds.post = p ? req.ts - p.eventTime : null;
