@@ -96,11 +96,18 @@ function nextWord(tokens: Token[], i: number): Token | undefined {
 /** A punctuation token that separates clauses or table cells ("-" and "/" only when spaced: "null-rate" is one word). */
 function isBreakPunct(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (!CLAUSE_PUNCT.has(t.normal)) return false;
-  if (t.normal !== "-" && t.normal !== "/") return true;
+  const p = punctOf(t);
+  if (!CLAUSE_PUNCT.has(p)) return false;
+  if (p !== "-" && p !== "/") return true;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   return prev === undefined || next === undefined || prev.end < t.start || next.start > t.end;
+}
+
+/** A token's punctuation without markdown emphasis around it ("**Impact:**" → ":"). */
+function punctOf(t: Token): string {
+  const bare = t.normal.replace(/[*_]+/g, "");
+  return bare === "" ? t.normal : bare;
 }
 
 /** Cell index of every token: a new cell at clause punctuation only (table cells, list items, "label: value"). */
@@ -166,6 +173,12 @@ export function measureExplanation(sentences: Sentence[], conceptTokens: Map<num
         if ((cellWords.get(cells[i]!) ?? 0) <= 2) inCells++;
       }
     });
+    // a lone verb in a one-word cell ("Clarify → alignment") labels a step, and a "Label:" before a colon
+    // heads a line ("**Root cause:** …"): neither explains anything
+    s.tokens.forEach((t, i) => {
+      if (punctOf(t) === ":" && i > 0 && idx[i]! > idx[i - 1]!) cl[idx[i - 1]!]!.predicate = false;
+    });
+    for (const c of cl) if (c.predicate && c.words < 2) c.predicate = false;
     const sentencePredicates = cl.filter((c) => c.predicate).length;
     if (sentenceConcepts.size >= 5 && sentencePredicates * 2 < sentenceConcepts.size) overloaded += sentenceMentions;
     cl.forEach((c, k) => {

@@ -135,7 +135,10 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   const conceptual = sentences.filter((_, i) => (stats.hits[i] ?? 0) > 0);
   const stakes = conceptual.length === 0 ? 0 : conceptual.filter(statesStakes).length / conceptual.length;
   const stakesCap = rubric.stakes && conceptual.length > 0 && stakes < rubric.stakes.minShare ? rubric.stakes.cap : 100;
-  const cap = Math.min(100, substance.cap, stuffingCap(explanation), stakesCap, ...contradictions.map((k) => k.cap), ...orderCaps);
+  // a drill that asks for estimates (QPS, storage …) is not answered without a single one: the scale is not discussed
+  const estimatesAsked = rubric.criteria.some((c) => c.estimate && c.level === "E5");
+  const estimateCap = estimatesAsked && !ctx.numbers.some((n) => estimated.has(n.quantity)) ? NO_ESTIMATE_CAP : 100;
+  const cap = Math.min(100, substance.cap, stuffingCap(explanation), stakesCap, estimateCap, ...contradictions.map((k) => k.cap), ...orderCaps);
 
   const credits: Credit[] = rubric.criteria.map((c) => ({ level: c.level, weight: c.weight, credit: findings.get(c.id)?.credit ?? 0 }));
   const score = scoreCredits(credits, rubric.thresholds, cap);
@@ -182,6 +185,7 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
 
   // answer-level features for calibration (each roughly 0–1)
   const estimates = rubric.criteria.filter((c) => c.estimate);
+  const wordCount = sentences.reduce((n, s) => n + s.tokens.filter(isWordToken).length, 0);
   const contentWords = sentences.reduce((n, s) => n + s.tokens.filter((t) => isWordToken(t) && !t.stop).length, 0);
   const { E5: t5, E6: t6 } = rubric.thresholds;
   const features: Features = {
@@ -204,13 +208,20 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
     numbersOff: estimates.length === 0 ? 0 : estimates.filter((c) => findings.get(c.id)?.note?.startsWith("Estimate")).length / estimates.length,
     contradiction: contradictions.length > 0 ? 1 : 0,
     cap: cap / 100,
-    dismissive: Math.min(1, sentences.reduce((n, s) => n + dismissiveIn(s), 0) / Math.max(1, sentences.length)),
+    // per sentence, or per DISMISSIVE_SPAN words when sentences run long: one long sentence with one hedge is not a dismissal
+    dismissive: Math.min(1, sentences.reduce((n, s) => n + dismissiveIn(s), 0) / Math.max(1, sentences.length, wordCount / DISMISSIVE_SPAN)),
     density: explanation.density,
     named: Math.min(1, explanation.cellShare + explanation.overloadShare),
     stakes,
   };
   return { result, features, e5Bar: e5 >= t5, cap, explanation };
 }
+
+/** Highest score of an answer to an estimating drill that states no estimated quantity at all. */
+const NO_ESTIMATE_CAP = 40;
+
+/** Words per "sentence" when normalising dismissive markers (a typical spoken sentence). */
+const DISMISSIVE_SPAN = 25;
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;

@@ -377,12 +377,16 @@ export function substanceCap(explainedShare: number, weightedMentions: number): 
   return 100;
 }
 /**
- * Buzzword prose: three or more distinct buzzwords making up a noticeable share of the words is
+ * Buzzword prose: three or more distinct buzzwords making up a noticeable share of the words (or two at a
+ * heavy share) is
  * keyword stuffing written as sentences; it stays below E5 whatever relations its grammar shows.
  */
 export function buzzCap(buzz: { distinct: number; share: number }): number {
-  return buzz.distinct >= BUZZ_DISTINCT && buzz.share >= BUZZ_SHARE ? BUZZ_CAP : 100;
+  const buzzy = (buzz.distinct >= BUZZ_DISTINCT && buzz.share >= BUZZ_SHARE) || (buzz.distinct >= 2 && buzz.share >= BUZZ_HEAVY_SHARE);
+  return buzzy ? BUZZ_CAP : 100;
 }
+/** Two kinds of buzzword at one word in twelve or more ("end-to-end observability" in a postmortem template) is as telling as three. */
+const BUZZ_HEAVY_SHARE = 0.08;
 const BUZZ_DISTINCT = 3;
 const BUZZ_SHARE = 0.025;
 const BUZZ_CAP = 40;
