@@ -4,7 +4,7 @@
  * Bad arguments exit 2 with a message on stderr; a failed stage exits 1 (the JSON is still printed).
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { performance } from "node:perf_hooks";
+import { createNodePorts } from "../lib/jobs/node-ports";
 import { parsePipelineConfig, runPipeline, SCENARIO_IDS } from "../lib/pipeline";
 import type { PipelineConfigInput, PipelineResult } from "../lib/pipeline";
 
@@ -82,17 +82,12 @@ async function main() {
   } catch (e) {
     fail(e instanceof Error ? e.message : String(e));
   }
-  let peak = 0;
+  const node = createNodePorts();
   const result = await runPipeline(config, {
-    clock: () => new Date(),
-    timer: () => performance.now(),
-    memory: () => {
-      const m = process.memoryUsage();
-      peak = Math.max(peak, m.rss);
-      return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, externalBytes: m.external + m.arrayBuffers };
-    },
+    ...node.ports,
     ...(input ? { openEvents: () => createReadStream(input, { highWaterMark: 1 << 20 }) } : {}),
   });
+  const peak = node.peakRssBytes();
   const peakRssMb = Math.round((Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1_048_576) * 10) / 10;
   const out = args.full ? { ...result, peakRssMb } : summarizeForCli(result, peakRssMb);
   process.stdout.write(`${JSON.stringify(out, null, args.json ? 0 : 2)}\n`);

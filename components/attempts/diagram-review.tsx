@@ -1,6 +1,6 @@
 "use client";
 import { DiagramEditor } from "@/components/diagram/diagram-editor";
-import { LevelBadge } from "@/components/grading/level-badge";
+import { VerdictCard } from "@/components/grading/verdict-card";
 import { toCanvasFeedback, type Diagram, type DiagramGrade } from "@/lib/diagram";
 
 /** A graded diagram: the learner's canvas with the feedback drawn on it, then the item list. */
@@ -16,15 +16,9 @@ export function DiagramReview({ diagram, grade }: { diagram: Diagram; grade: Dia
   const TONES: Record<string, string> = { red: "text-red-800", amber: "text-amber-800", green: "text-green-800", slate: "text-slate-600" };
   return (
     <div className="space-y-4">
-      <section className="rounded-lg border border-slate-200 bg-white p-5" data-testid="grade-verdict">
-        <h2 className="text-sm font-semibold tracking-wide text-slate-500 uppercase">Verdict</h2>
-        <div className="mt-2 flex items-baseline gap-3">
-          <span className="text-4xl font-bold tabular-nums" data-testid="grade-score">{grade.score}</span>
-          <span className="text-slate-500">/ 100</span>
-          <LevelBadge level={grade.level} />
-        </div>
+      <VerdictCard score={grade.score} level={grade.level}>
         <p className="mt-2 text-sm text-slate-600">{grade.summary}</p>
-      </section>
+      </VerdictCard>
       <DiagramEditor value={diagram} onChange={() => undefined} feedback={toCanvasFeedback(grade)} isReadOnly heightPx={480} ariaLabel="Your graded diagram" />
       <ul className="space-y-1 rounded-lg border border-slate-200 bg-white p-5 text-sm">
         {items.map((item, i) => <li key={i} className={TONES[item.tone]} data-testid={item.testId}>{item.text}</li>)}

@@ -6,11 +6,11 @@
  * Protocol (IPC): parent sends { runId, config }; child sends { type: "progress", progress } … then
  * { type: "result", result } or { type: "error", message }, and exits.
  */
-import { performance } from "node:perf_hooks";
 import { createPostgresFeatureStore, dropFeatureNamespace } from "@/lib/db/features";
 import { saveModelVersion } from "@/lib/db/models";
 import { createInMemoryFeatureStore, parsePipelineConfig, runPipeline, type PipelineResult, type StageProgress } from "@/lib/pipeline";
 import type { ServingBundle } from "@/lib/pipeline/serving/bundle";
+import { createNodePorts } from "./node-ports";
 import { createTeeStore } from "./tee-store";
 
 export type ChildMessage =
@@ -33,19 +33,10 @@ process.once("message", (raw: unknown) => {
       const config = parsePipelineConfig(input as never);
       const tee = createTeeStore(createInMemoryFeatureStore());
       let bundle: ServingBundle | null = null;
-      let peak = 0;
+      const node = createNodePorts();
       const result = await runPipeline(
         config,
-        {
-          clock: () => new Date(),
-          timer: () => performance.now(),
-          memory: () => {
-            const m = process.memoryUsage();
-            peak = Math.max(peak, m.rss);
-            return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, externalBytes: m.external + m.arrayBuffers };
-          },
-          featureStore: tee.store,
-        },
+        { ...node.ports, featureStore: tee.store },
         { onProgress: (progress) => void send({ type: "progress", progress }), onServingBundle: (b) => void (bundle = b) },
       );
       if (result.status === "succeeded" && bundle) {
@@ -53,7 +44,7 @@ process.once("message", (raw: unknown) => {
         await tee.copyOnlineTo(createPostgresFeatureStore({ namespace: runId }));
         await saveModelVersion({ runId, bundle });
       }
-      await send({ type: "result", result: { ...result, peakRssMb: Math.round(peak / 1_048_576) } });
+      await send({ type: "result", result: { ...result, peakRssMb: Math.round(node.peakRssBytes() / 1_048_576) } });
       process.exit(0);
     } catch (error) {
       await send({ type: "error", message: error instanceof Error ? error.message : String(error) });
