@@ -59,3 +59,17 @@ describe("stance and dismissal in long sentences", () => {
     expect(dismissed.contradictions.map((c) => c.id)).toContain("components-dismissed");
   });
 });
+
+describe("misdiagnosis and dismissed failures", () => {
+  it("caps a stale-features diagnosis that blames a stale model instead of stale features", () => {
+    const r = grade("diagnose-stale-features", "What happened is the model got stale: the pipeline that retrains it was delayed 48 hours, so we served an old model. Detection: alert on model age. Fix: retrain more often.");
+    expect(r.contradictions.map((c) => c.id)).toContain("model-not-features");
+    expect(r.score).toBeLessThan(45);
+  });
+
+  it("reads 'so-called' and 'no incident' as a dismissive stance", () => {
+    const rubric = rubricFor("failure-scenarios");
+    const a = analyzeAnswer({ text: "The so-called silent failures are really gaps in error handling. If the store answers without errors there's no incident.", rubric });
+    expect(a.features.dismissive).toBeGreaterThan(0.5);
+  });
+});
