@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gradeAnswer, SCORE_BANDS, type GradeLevel } from "@/lib/grading";
-import { crossValidate, type FitRow } from "@/lib/grading/calibration";
+import { crossValidate, spearman, type FitRow } from "@/lib/grading/calibration";
 import { analyzeAnswer, DEFAULT_CALIBRATION } from "@/lib/grading/grade-answer";
 import { rubricsBySlug } from "./grade";
 
@@ -71,36 +71,8 @@ function readLabelled(file: string): Labelled[] {
     .map((l) => JSON.parse(l) as Labelled);
 }
 
-function ranks(values: number[]): number[] {
-  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
-  const r = new Array<number>(values.length).fill(0);
-  for (let k = 0; k < order.length; ) {
-    let j = k;
-    while (j + 1 < order.length && order[j + 1]!.v === order[k]!.v) j++;
-    const avg = (k + j) / 2 + 1;
-    for (let m = k; m <= j; m++) r[order[m]!.i] = avg;
-    k = j + 1;
-  }
-  return r;
-}
-
-export function spearman(a: number[], b: number[]): number {
-  const ra = ranks(a);
-  const rb = ranks(b);
-  const n = a.length;
-  const mean = (n + 1) / 2;
-  let num = 0;
-  let da = 0;
-  let db = 0;
-  for (let i = 0; i < n; i++) {
-    const x = ra[i]! - mean;
-    const y = rb[i]! - mean;
-    num += x * y;
-    da += x * x;
-    db += y * y;
-  }
-  return da === 0 || db === 0 ? 0 : num / Math.sqrt(da * db);
-}
+// Spearman rank correlation lives with the calibration fit, which uses it too.
+export { spearman };
 
 export function evaluate(items: Labelled[]): { figures: EvalFigures; scored: Scored[] } {
   const rubrics = rubricsBySlug();
