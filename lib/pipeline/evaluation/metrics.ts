@@ -4,6 +4,8 @@
  * @see He et al. 2014, "Practical Lessons from Predicting Clicks on Ads at Facebook" (NE)
  * @see Hanley & McNeil 1982 (standard error of AUC)
  */
+import { lowerBound } from "../sorted";
+
 export type CurvePoint = { x: number; y: number; threshold: number };
 export type ReliabilityBin = { lower: number; upper: number; meanPredicted: number; observedRate: number; count: number };
 
@@ -61,17 +63,6 @@ export function rocCurve(y: ArrayLike<number>, p: ArrayLike<number>, points: num
   }
   out.push({ x: 0, y: 0, threshold: Infinity });
   return out;
-}
-
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Average precision (area under the PR curve, step-wise) and a thinned PR curve (x = recall, y = precision). */

@@ -5,6 +5,7 @@
  * training-serving skew (served vs offline-recomputed features), performance on labels that have
  * arrived (label delay), the offline/online gap, and p99 latency.
  */
+import { lowerBound } from "../sorted";
 import type { EventTable } from "../collection/event-table";
 import type { PipelineConfig } from "../config/schema";
 import type { ExampleSet } from "../features/extract-examples";
@@ -73,17 +74,6 @@ function column(ex: ExampleSet, j: number, rows: number[]): Float64Array {
   return out;
 }
 
-function lowerBoundTs(ts: Float64Array, n: number, t: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ts[mid]! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const MIN_ROWS = 150;
 const KS_SAMPLE = 5_000;
 
@@ -128,14 +118,14 @@ export function runMonitoring(inp: MonitorInput): MonitoringReport {
     const t0 = inp.startAt + k * tickSec;
     const t1 = Math.min(inp.endAt + 1, t0 + tickSec);
     const at = new Date(t1 * 1000).toISOString();
-    const raw0 = lowerBoundTs(inp.rawSorted.ts, inp.rawSorted.n, t0);
-    const raw1 = lowerBoundTs(inp.rawSorted.ts, inp.rawSorted.n, t1);
+    const raw0 = lowerBound(inp.rawSorted.ts, t0, inp.rawSorted.n);
+    const raw1 = lowerBound(inp.rawSorted.ts, t1, inp.rawSorted.n);
     const stats = computeStatistics(inp.rawSorted, raw0, raw1);
     const anomalies = stats.rows >= MIN_ROWS ? validateStatistics(stats, inp.schema) : [];
     const refNull = 1 - (inp.schema.columns.find((c) => c.name === "device")?.minFraction ?? 0.9) - 0.1;
     const nullRate = stats.rows ? 1 - stats.device.present / stats.rows : 0;
 
-    const rows = keptRows(lowerBoundTs(served.examples.ts, served.examples.n, t0), lowerBoundTs(served.examples.ts, served.examples.n, t1));
+    const rows = keptRows(lowerBound(served.examples.ts, t0, served.examples.n), lowerBound(served.examples.ts, t1, served.examples.n));
     let maxPsi = NaN;
     let maxPsiFeature = "";
     let maxPsiRatio = 0;
@@ -159,7 +149,7 @@ export function runMonitoring(inp: MonitorInput): MonitoringReport {
     // PERFORMANCE_WINDOW_TICKS ticks of matured labels to halve the sampling noise of one tick
     const delay = m.labelDelayHours * 3600;
     const from = Math.max(inp.startAt, t0 - delay - (PERFORMANCE_WINDOW_TICKS - 1) * tickSec);
-    const lab = keptRows(lowerBoundTs(served.examples.ts, served.examples.n, from), lowerBoundTs(served.examples.ts, served.examples.n, t1 - delay));
+    const lab = keptRows(lowerBound(served.examples.ts, from, served.examples.n), lowerBound(served.examples.ts, t1 - delay, served.examples.n));
     let liveAuc: number | null = null;
     let liveNe: number | null = null;
     let aucSe = 0;
