@@ -1,9 +1,10 @@
-// Runs before every page and API request: sets the security headers (a CSP with a per-request
+// Runs before every page request: sets the security headers (a CSP with a per-request
 // nonce, which Next.js applies to its own scripts) and redirects signed-out visitors away from
 // private pages. The redirect is convenience only: every page, route handler and action re-checks
 // the session and ownership itself.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { decodeJwt } from "@/lib/auth/jwt";
 
 const PRIVATE_PAGES = /^\/(drills|attempts|account|progress|review|mock|simulations|predict)(\/|$)/;
 
@@ -29,7 +30,7 @@ export default async function proxy(req: NextRequest): Promise<NextResponse> {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   let res: NextResponse;
-  if (PRIVATE_PAGES.test(pathname) && !(await getToken({ req, secret: process.env.NEXTAUTH_SECRET }))) {
+  if (PRIVATE_PAGES.test(pathname) && !(await getToken({ req, secret: process.env.NEXTAUTH_SECRET, decode: decodeJwt }))) {
     const signIn = new URL("/sign-in", req.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     res = NextResponse.redirect(signIn);
@@ -50,5 +51,7 @@ export default async function proxy(req: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
+  // API routes answer JSON and carry fixed security headers from next.config.js instead: no nonce to
+  // make, and the hot endpoints (predict, answers) skip this step entirely.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)", missing: [{ type: "header", key: "next-router-prefetch" }] }],
 };

@@ -10,6 +10,7 @@ import { emailSchema } from "@/lib/account/schema";
 import { getUserCredentials, upsertGithubUser } from "@/lib/db/users";
 import { getEnv, isGithubEnabled } from "@/lib/env";
 import { log } from "@/lib/log";
+import { decodeJwt, encodeJwt } from "./jwt";
 import { verifyPassword } from "./password";
 
 declare module "next-auth" {
@@ -58,6 +59,7 @@ export function buildAuthOptions(): NextAuthOptions {
   return {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    jwt: { encode: encodeJwt, decode: decodeJwt },
     pages: { signIn: "/sign-in" },
     providers,
     callbacks: {

@@ -1,10 +1,12 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getUserSession, type UserDto } from "@/lib/db/users";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { buildAuthOptions } from "./config";
+import { decodeJwt } from "./jwt";
 
 let options: ReturnType<typeof buildAuthOptions> | undefined;
 export function authOptions() {
@@ -19,13 +21,35 @@ export type CurrentUser = Pick<UserDto, "id" | "email" | "name">;
  * stored one, so sign-out-everywhere and password changes end every older session at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
+  const token = await readSessionToken();
+  const id = token?.uid;
   if (!id) return null;
   const user = await getUserSession({ id });
-  if (!user || user.sessionVersion !== session.sessionVersion) return null;
+  if (!user || user.sessionVersion !== (token.sv ?? -1)) return null;
   return { id: user.id, email: user.email, name: user.name };
 });
+
+/**
+ * The session JWT from the request's cookie (next-auth's name and chunking), decrypted and checked
+ * for expiry; null when missing, expired or tampered with. Read directly rather than through
+ * getServerSession, which re-encrypts and re-issues the cookie on every call.
+ */
+async function readSessionToken() {
+  const env = getEnv();
+  const name = `${env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+  const jar = await cookies();
+  const chunks = jar
+    .getAll()
+    .filter((c) => c.name === name || c.name.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.name.slice(name.length + 1) || 0) - Number(b.name.slice(name.length + 1) || 0));
+  const raw = chunks.map((c) => c.value).join("");
+  if (!raw) return null;
+  try {
+    return await decodeJwt({ token: raw, secret: env.NEXTAUTH_SECRET });
+  } catch {
+    return null;
+  }
+}
 
 /** For route handlers and server actions: throws 401 without a valid session. */
 export async function requireUser(): Promise<CurrentUser> {

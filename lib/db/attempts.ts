@@ -86,24 +86,42 @@ export type DrillProgressDto = { attemptCount: number; lastAttemptAt: Date | nul
 
 /** Per-drill attempt count, last attempt time, last and best grade for one learner, keyed by drill slug. */
 export async function getDrillProgress({ userId }: { userId: string }): Promise<Map<string, DrillProgressDto>> {
-  const rows = await db.attempt.findMany({
-    where: { userId },
-    orderBy: { submittedAt: "desc" },
-    select: { submittedAt: true, drill: { select: { slug: true } }, grade: { select: { score: true, level: true, rubricVersion: true } } },
-  });
-  const progress = new Map<string, DrillProgressDto>();
-  for (const row of rows) {
-    const entry = progress.get(row.drill.slug) ?? { attemptCount: 0, lastAttemptAt: row.submittedAt, last: row.grade, best: null, nextReviewAt: null };
-    entry.attemptCount += 1;
-    if (row.grade && (!entry.best || row.grade.score > entry.best.score)) entry.best = row.grade;
-    progress.set(row.drill.slug, entry);
-  }
-  const cards = await db.reviewCard.findMany({ where: { userId }, select: { due: true, drill: { select: { slug: true } } } });
-  for (const card of cards) {
-    const entry = progress.get(card.drill.slug);
-    if (entry) entry.nextReviewAt = card.due;
-  }
-  return progress;
+  // One round trip (the catalog page runs it on every load): the latest and the best grade per drill
+  // by window ranks (best: highest score, the most recent on ties), with the review card's due date.
+  const rows = await db.$queryRaw<
+    { slug: string; attemptCount: number; lastAttemptAt: Date; lastScore: number | null; lastLevel: GradeSummaryDto["level"] | null; lastRubricVersion: number | null; bestScore: number | null; bestLevel: GradeSummaryDto["level"] | null; bestRubricVersion: number | null; nextReviewAt: Date | null }[]
+  >`
+    WITH ranked AS (
+      SELECT a."drillId", a."submittedAt", g.score, g.level::text AS level, g."rubricVersion",
+        row_number() OVER (PARTITION BY a."drillId" ORDER BY a."submittedAt" DESC, a.id DESC) AS recent,
+        row_number() OVER (PARTITION BY a."drillId" ORDER BY g.score DESC NULLS LAST, a."submittedAt" DESC, a.id DESC) AS best,
+        count(*) OVER (PARTITION BY a."drillId") AS n
+      FROM "Attempt" a LEFT JOIN "Grade" g ON g."attemptId" = a.id
+      WHERE a."userId" = ${userId}
+    )
+    SELECT d.slug, r.n::int AS "attemptCount", r."submittedAt" AS "lastAttemptAt",
+      r.score AS "lastScore", r.level AS "lastLevel", r."rubricVersion" AS "lastRubricVersion",
+      b.score AS "bestScore", b.level AS "bestLevel", b."rubricVersion" AS "bestRubricVersion",
+      rc.due AS "nextReviewAt"
+    FROM ranked r
+    JOIN "Drill" d ON d.id = r."drillId"
+    LEFT JOIN ranked b ON b."drillId" = r."drillId" AND b.best = 1 AND b.score IS NOT NULL
+    LEFT JOIN "ReviewCard" rc ON rc."userId" = ${userId} AND rc."drillId" = r."drillId"
+    WHERE r.recent = 1`;
+  const grade = (score: number | null, level: GradeSummaryDto["level"] | null, rubricVersion: number | null): GradeSummaryDto | null =>
+    score === null || level === null || rubricVersion === null ? null : { score, level, rubricVersion };
+  return new Map(
+    rows.map((r) => [
+      r.slug,
+      {
+        attemptCount: r.attemptCount,
+        lastAttemptAt: r.lastAttemptAt,
+        last: grade(r.lastScore, r.lastLevel, r.lastRubricVersion),
+        best: grade(r.bestScore, r.bestLevel, r.bestRubricVersion),
+        nextReviewAt: r.nextReviewAt,
+      },
+    ]),
+  );
 }
 
 export async function countAttempts(): Promise<number> {

@@ -2,6 +2,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { DrillKind } from "@/lib/drills/schema";
 import { z } from "zod";
+import { createTtlCache } from "@/lib/ttl-cache";
 import { db } from "./client";
 
 const levelGuidanceSchema = z.object({ E5: z.string(), E6: z.string() });
@@ -11,8 +12,12 @@ export type DrillDetailDto = DrillSummaryDto & { prompt: string; context: string
 
 const summarySelect = { id: true, slug: true, title: true, kind: true, summary: true, suggestedMinutes: true } satisfies Prisma.DrillSelect;
 
+/** The catalog changes only when the seed runs (start-up, `npm run db:seed`), which clears this cache in its process. */
+const catalog = createTtlCache<"all", DrillSummaryDto[]>({ ttlMs: 60_000, maxEntries: 1 });
+export const clearDrillCatalogCache = () => catalog.clear();
+
 export async function listDrills(): Promise<DrillSummaryDto[]> {
-  return db.drill.findMany({ orderBy: [{ order: "asc" }, { slug: "asc" }], select: summarySelect });
+  return catalog.get("all", () => db.drill.findMany({ orderBy: [{ order: "asc" }, { slug: "asc" }], select: summarySelect }));
 }
 
 export async function getDrillBySlug({ slug }: { slug: string }): Promise<DrillDetailDto | null> {

@@ -26,6 +26,7 @@ export function createPostgresFeatureStore({ namespace }: { namespace: string })
     return (row.spec as FeatureViewSpec).ttlSeconds;
   };
 
+  const lookups = createLookupBatcher(namespace);
   return {
     async registerView(spec, registeredAt) {
       const latest = await db.featureView.findFirst({ where: { namespace, name: spec.name }, orderBy: { version: "desc" }, select: { version: true } });
@@ -79,14 +80,7 @@ export function createPostgresFeatureStore({ namespace }: { namespace: string })
       await db.onlineWrite.upsert({ where: { namespace_view: { namespace, view } }, create: { namespace, view, writtenAt }, update: { writtenAt } });
       return written;
     },
-    async getOnlineFeatures(view, keys) {
-      const rows = await db.onlineFeature.findMany({ where: { namespace, view, entityKey: { in: keys.map((k) => BigInt(k)) } } });
-      const byKey = new Map(rows.map((r) => [Number(r.entityKey), r]));
-      return keys.map((k): OnlineRecord | null => {
-        const r = byKey.get(k);
-        return r ? { entityKey: k, eventTime: r.eventTime, values: Float64Array.from(r.values), writtenAt: r.writtenAt } : null;
-      });
-    },
+    getOnlineFeatures: (view, keys) => lookups.get(view, keys),
     async freshness(view, now): Promise<Freshness> {
       const ttl = await ttlOf(view);
       const [agg] = await db.$queryRaw<{ entities: bigint; max: number | null }[]>`
@@ -107,4 +101,52 @@ export async function dropFeatureNamespace({ namespace }: { namespace: string })
     db.onlineWrite.deleteMany({ where: { namespace } }),
     db.featureView.deleteMany({ where: { namespace } }),
   ]);
+}
+
+type Lookup = { view: string; keys: number[]; resolve: (rows: (OnlineRecord | null)[]) => void; reject: (error: unknown) => void };
+
+/**
+ * Online point lookups issued in the same tick (the scorer asks for the user, post and pair rows at
+ * once) go to PostgreSQL as one statement, so a prediction costs one round trip, not three.
+ */
+function createLookupBatcher(namespace: string) {
+  let queued: Lookup[] = [];
+  async function flush() {
+    const batch = queued;
+    queued = [];
+    const views: string[] = [];
+    const keys: bigint[] = [];
+    for (const l of batch) {
+      for (const k of l.keys) {
+        views.push(l.view);
+        keys.push(BigInt(k));
+      }
+    }
+    try {
+      const rows = await db.$queryRaw<{ i: bigint; eventTime: number; values: number[]; writtenAt: number }[]>`
+        SELECT q.i, o."eventTime", o."values", o."writtenAt"
+        FROM unnest(${views}::text[], ${keys}::bigint[]) WITH ORDINALITY AS q(view, k, i)
+        JOIN "OnlineFeature" o ON o.namespace = ${namespace} AND o.view = q.view AND o."entityKey" = q.k`;
+      const found = new Map(rows.map((r) => [Number(r.i) - 1, r]));
+      let offset = 0;
+      for (const l of batch) {
+        l.resolve(l.keys.map((k, j): OnlineRecord | null => {
+          const r = found.get(offset + j);
+          return r ? { entityKey: k, eventTime: r.eventTime, values: Float64Array.from(r.values), writtenAt: r.writtenAt } : null;
+        }));
+        offset += l.keys.length;
+      }
+    } catch (error) {
+      for (const l of batch) l.reject(error);
+    }
+  }
+  return {
+    get(view: string, keys: number[]): Promise<(OnlineRecord | null)[]> {
+      if (keys.length === 0) return Promise.resolve([]);
+      return new Promise((resolve, reject) => {
+        if (queued.length === 0) queueMicrotask(() => void flush());
+        queued.push({ view, keys, resolve, reject });
+      });
+    },
+  };
 }

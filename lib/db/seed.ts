@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { DrillContent } from "@/lib/drills/schema";
 import { db } from "./client";
+import { clearDrillCatalogCache } from "./drills";
 
 export type RubricSeed = { drillSlug: string; version: number; content: unknown };
 export type SeedReport = { drillsWritten: number; drillsUnchanged: number; rubricsWritten: number; rubricsUnchanged: number };
@@ -61,5 +62,6 @@ export async function seedContent({ drills, rubrics = [] }: { drills: DrillConte
     });
     report.rubricsWritten += 1;
   }
+  clearDrillCatalogCache();
   return report;
 }

@@ -1,6 +1,7 @@
 /** User accounts. Password hashes never leave this module except for verification. */
 import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
+import { createTtlCache } from "@/lib/ttl-cache";
 import { db } from "./client";
 
 export type UserDto = { id: string; email: string; name: string | null; sessionVersion: number };
@@ -21,18 +22,28 @@ export async function getUserCredentials({ email }: { email: string }): Promise<
   return db.user.findUnique({ where: { email }, select: { ...userDtoSelect, passwordHash: true } });
 }
 
+/**
+ * Every signed-in request checks its token's session version against this row, so it is cached for
+ * a moment. A bump through this process drops the entry at once; another web replica may honour an
+ * ended session for at most SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 2_000;
+const sessions = createTtlCache<string, UserDto | null>({ ttlMs: SESSION_CACHE_MS });
+
 export async function getUserSession({ id }: { id: string }): Promise<UserDto | null> {
-  return db.user.findUnique({ where: { id }, select: userDtoSelect });
+  return sessions.get(id, () => db.user.findUnique({ where: { id }, select: userDtoSelect }));
 }
 
 /** Ends every session issued so far: their JWTs carry the old version and are refused. */
 export async function bumpSessionVersion({ id }: { id: string }): Promise<number> {
   const row = await db.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  sessions.delete(id);
   return row.sessionVersion;
 }
 
 export async function setPasswordHash({ id, passwordHash }: { id: string; passwordHash: string }): Promise<number> {
   const row = await db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  sessions.delete(id);
   return row.sessionVersion;
 }
 

@@ -37,6 +37,16 @@ test.describe("[AUTH][HARDENING]", () => {
     await expect(page.getByTestId("form-error")).toHaveText("Email or password is incorrect.");
   });
 
+  test("JSON routes carry fixed security headers, errors included", async ({ request }) => {
+    for (const res of [await request.get("/api/health"), await request.post("/api/attempts", { data: {} }), await request.get("/api/no-such-route")]) {
+      const headers = res.headers();
+      expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["x-frame-options"]).toBe("DENY");
+      expect(headers["content-type"]).toContain("application/json");
+    }
+  });
+
   test("open redirects through callbackUrl are refused", async ({ page, request }) => {
     const email = uniqueEmail("redirect");
     await createAccount(request, email);

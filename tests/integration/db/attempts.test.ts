@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAttempt, getAttempt, getDrillProgress, listAttempts } from "@/lib/db/attempts";
 import { db } from "@/lib/db/client";
+import { getLatestRubric, saveGrade } from "@/lib/db/grades";
 import { createUser } from "@/lib/db/users";
 import type { AppError } from "@/lib/errors";
 
@@ -39,6 +40,28 @@ describe("attempts are stored first and scoped to their owner", () => {
     const progress = await getDrillProgress({ userId: bob });
     expect(progress.get("tradeoffs")?.attemptCount).toBe(2);
     expect(progress.has("whiteboard-system")).toBe(false);
+  });
+
+  it("reports per drill the latest grade, the best grade (most recent on ties) and ungraded attempts", async () => {
+    const carol = (await createUser({ email: `carol-${Math.random().toString(36).slice(2)}@example.com`, passwordHash: "x" })).id;
+    const at = (day: number) => new Date(`2026-11-${String(day).padStart(2, "0")}T00:00:00Z`);
+    const graded = async (day: number, score: number | null) => {
+      const { id } = await createAttempt({ userId: carol, drillSlug: "scale-discussion", answer: `day ${day}`, durationMs: 1, now: at(day) });
+      if (score === null) return;
+      const drill = await db.drill.findUniqueOrThrow({ where: { slug: "scale-discussion" } });
+      const rubric = (await getLatestRubric({ drillId: drill.id }))!;
+      await saveGrade({ attemptId: id, rubricId: rubric.id, rubricVersion: rubric.version, score, level: score >= 75 ? "E6" : score >= 45 ? "E5" : "below", result: {}, durationMs: 1 });
+    };
+    await graded(1, 50);
+    await graded(2, 80);
+    await graded(3, 80);
+    await graded(4, 30);
+    await graded(5, null);
+    const entry = (await getDrillProgress({ userId: carol })).get("scale-discussion");
+    expect(entry).toMatchObject({ attemptCount: 5, last: null, best: { score: 80, level: "E6" }, nextReviewAt: null });
+    expect(entry?.lastAttemptAt?.toISOString()).toBe(at(5).toISOString());
+    await graded(6, 60);
+    expect((await getDrillProgress({ userId: carol })).get("scale-discussion")).toMatchObject({ attemptCount: 6, last: { score: 60, level: "E5" }, best: { score: 80 } });
   });
 
   it("refuses an unknown drill slug and stores nothing", async () => {

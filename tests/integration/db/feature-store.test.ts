@@ -55,6 +55,24 @@ describe.each(implementations)("FeatureStore contract: %s", (_name, create) => {
     expect(missing).toBeNull();
   });
 
+  it("answers lookups of several views made at once, each with its own rows, in key order", async () => {
+    const store = create();
+    await store.registerView({ name: "a_view", entity: "user", fields: ["x"], ttlSeconds: 24 * HOUR }, 0);
+    await store.registerView({ name: "b_view", entity: "post", fields: ["x"], ttlSeconds: 24 * HOUR }, 0);
+    await store.materializeOnline("a_view", [rec(1, HOUR, 11), rec(2, HOUR, 12)], HOUR);
+    await store.materializeOnline("b_view", [rec(1, HOUR, 21), rec(7_000_000_000_001, HOUR, 22)], HOUR);
+    const [a, b, none, empty] = await Promise.all([
+      store.getOnlineFeatures("a_view", [2, 1, 2, 3]),
+      store.getOnlineFeatures("b_view", [7_000_000_000_001, 1]),
+      store.getOnlineFeatures("c_view", [1]),
+      store.getOnlineFeatures("a_view", []),
+    ]);
+    expect(a.map((r) => (r ? r.values[0] : null))).toEqual([12, 11, 12, null]);
+    expect(b.map((r) => (r ? [r.entityKey, r.values[0]] : null))).toEqual([[7_000_000_000_001, 22], [1, 21]]);
+    expect(none).toEqual([null]);
+    expect(empty).toEqual([]);
+  });
+
   it("reports freshness as event-time lag against the TTL", async () => {
     const store = create();
     await store.registerView({ name: "fresh", entity: "user", fields: ["x"], ttlSeconds: 24 * HOUR }, 0);
