@@ -3,7 +3,7 @@
  * migrations, seeds content, builds the app when the sources are newer than the last build, then runs
  * the web server. SIGINT/SIGTERM stop the children first, then the database it started.
  *
- *   --dev   run `next dev` instead of building and running `next start`
+ *   --dev   run `next dev` instead of building and running the production server (scripts/web-server.mjs)
  *
  * It also starts one simulation worker (START_WORKER=0 skips it; `npm run worker` runs one elsewhere).
  *
@@ -60,10 +60,10 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error(`next build failed with exit code ${build.status}`);
   }
 
-  const web = spawn(path.resolve("node_modules/.bin/next"), [isDev ? "dev" : "start", "-p", String(port)], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  // Production: scripts/web-server.mjs runs Next's handler in WEB_CONCURRENCY processes on one port.
+  const web = isDev
+    ? spawn(path.resolve("node_modules/.bin/next"), ["dev", "-p", String(port)], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } })
+    : spawn(process.execPath, ["scripts/web-server.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" } });
   children.push(web);
   web.on("exit", (code, signal) => {
     if (!stopping) {

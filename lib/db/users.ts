@@ -1,5 +1,6 @@
 /** User accounts. Password hashes never leave this module except for verification. */
 import { Prisma } from "@/generated/prisma/client";
+import { publish, subscribe } from "@/lib/cluster-bus";
 import { AppError } from "@/lib/errors";
 import { createTtlCache } from "@/lib/ttl-cache";
 import { db } from "./client";
@@ -24,11 +25,17 @@ export async function getUserCredentials({ email }: { email: string }): Promise<
 
 /**
  * Every signed-in request checks its token's session version against this row, so it is cached for
- * a moment. A bump through this process drops the entry at once; another web replica may honour an
- * ended session for at most SESSION_CACHE_MS.
+ * a moment. Ending sessions drops the entry in this process and, through the cluster bus, in the
+ * other web processes on this machine; a web server on another machine may honour an ended session
+ * for at most SESSION_CACHE_MS.
  */
 export const SESSION_CACHE_MS = 2_000;
 const sessions = createTtlCache<string, UserDto | null>({ ttlMs: SESSION_CACHE_MS });
+subscribe("session-ended", (id) => typeof id === "string" && sessions.delete(id));
+const endSessions = (id: string) => {
+  sessions.delete(id);
+  publish("session-ended", id);
+};
 
 export async function getUserSession({ id }: { id: string }): Promise<UserDto | null> {
   return sessions.get(id, () => db.user.findUnique({ where: { id }, select: userDtoSelect }));
@@ -37,13 +44,13 @@ export async function getUserSession({ id }: { id: string }): Promise<UserDto | 
 /** Ends every session issued so far: their JWTs carry the old version and are refused. */
 export async function bumpSessionVersion({ id }: { id: string }): Promise<number> {
   const row = await db.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
-  sessions.delete(id);
+  endSessions(id);
   return row.sessionVersion;
 }
 
 export async function setPasswordHash({ id, passwordHash }: { id: string; passwordHash: string }): Promise<number> {
   const row = await db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
-  sessions.delete(id);
+  endSessions(id);
   return row.sessionVersion;
 }
 

@@ -1,0 +1,87 @@
+/**
+ * The production web server: Next.js's request handler on a plain Node HTTP server, in
+ * WEB_CONCURRENCY processes sharing one port (node:cluster). A Node process renders on one core;
+ * on a machine that also trains simulations, a second web process keeps pages quick while the
+ * (niced) training takes what is left. Started by scripts/start.ts; runs on its own too:
+ *   NODE_ENV=production PORT=3000 node scripts/web-server.mjs
+ *
+ * Workers that die are replaced. Messages a worker posts as { type: "broadcast", … } reach every
+ * other worker (lib/cluster-bus.ts uses it so a session ended in one process ends in all).
+ */
+import cluster from "node:cluster";
+import http from "node:http";
+import os from "node:os";
+
+const port = Number(process.env.PORT ?? 3000);
+const concurrency = Math.max(1, Math.min(16, Number(process.env.WEB_CONCURRENCY) || Math.min(2, os.availableParallelism())));
+const log = (level, msg, extra = {}) => process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), service: "web", msg, ...extra })}\n`);
+
+if (cluster.isPrimary && concurrency > 1) {
+  process.title = "next-server (primary)";
+  let stopping = false;
+  const startedAt = new Map();
+  let quickExits = 0;
+  const fork = () => startedAt.set(cluster.fork({ WEB_WORKER: "1" }).id, Date.now());
+  for (let i = 0; i < concurrency; i++) fork();
+  cluster.on("message", (from, message) => {
+    if (message?.type !== "broadcast") return;
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from && worker.isConnected()) worker.send(message);
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    // A worker that dies right after starting (port taken, broken build) would die again: back off,
+    // and give up after five such exits in a row so the supervisor sees the failure.
+    quickExits = Date.now() - (startedAt.get(worker.id) ?? 0) < 10_000 ? quickExits + 1 : 0;
+    if (quickExits >= 5) {
+      log("error", "web workers keep exiting at start; stopping", { code, signal });
+      stop(1);
+      return;
+    }
+    log("error", "web worker exited; starting another", { pid: worker.process.pid, code, signal });
+    setTimeout(fork, 1000 * 2 ** quickExits);
+  });
+  function stop(exitCode = 0) {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter(Boolean);
+    if (workers.length === 0) process.exit(exitCode);
+    let left = workers.length;
+    for (const worker of workers) {
+      worker.once("exit", () => --left === 0 && process.exit(exitCode));
+      worker.process.kill("SIGTERM");
+    }
+    setTimeout(() => process.exit(exitCode), 10_000).unref();
+  }
+  process.on("SIGTERM", () => stop(0));
+  process.on("SIGINT", () => stop(0));
+} else {
+  process.title = "next-server";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      log("error", "request failed outside the app", { error: String(error) });
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }));
+    });
+  });
+  // Longer than typical proxies' idle timeouts, so they never reuse a socket Node just closed.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.listen(port, () => {
+    if (!cluster.isWorker || cluster.worker?.id === 1) log("info", "web server listening", { port, processes: concurrency });
+  });
+  // Stop taking connections, let requests in flight finish (up to 5 s), then exit.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, 5_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
