@@ -1,15 +1,20 @@
 /**
  * Load figures on loopback with autocannon, against a server this script starts itself (port 3200,
  * its own embedded PostgreSQL in .pgdata/load, rate limits raised ×1000 so the limiter is not what
- * is measured). While the largest simulation preset trains in the worker it measures:
+ * is measured). While the largest simulation preset (1M events) trains in the worker it measures:
  *   - page p99 (GET /drills, signed in) at 50 connections
+ *   - read API p99 (GET /api/attempts?limit=20) at 50 connections
  *   - answer submissions p99 at 20 connections, and stored rows vs 2xx count
  *   - /api/predict p99 at 200 requests/s
- *   - with --soak-minutes N: web server RSS growth while pages are loaded for N minutes
+ * then /api/predict again once the run has finished. Each phase also reports the web server's CPU
+ * time per request (all its processes), which does not depend on what else the machine is doing.
+ *   - with --soak-minutes N: web server RSS growth over N minutes of mixed reads and writes at 10
+ *     connections, after a 1-minute warm-up (RELIABILITY PERF-04)
  *   npm run -s load [-- --seconds 20 --soak-minutes 10]
  */
 import { spawn } from "node:child_process";
 import { execSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import pg from "pg";
 
@@ -63,12 +68,60 @@ async function waitForRun(cookie: string, runId: string) {
   }
 }
 
-function webRssMb(): number {
-  const out = execSync(`ps -eo rss,args | grep "next-server" | grep -v grep || true`).toString();
-  return Math.round(out.split("\n").filter(Boolean).reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0]), 0) / 1024);
+/** The web server's processes (the primary and its workers are all titled "next-server"). */
+function webPids(): number[] {
+  const out = execSync(`ps -eo pid,args | grep "next-server" | grep -v grep || true`).toString();
+  return out.split("\n").filter(Boolean).map((line) => Number(line.trim().split(/\s+/)[0]));
 }
 
-const fmt = (r: autocannon.Result) => ({ requests: r.requests.total, rps: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors });
+function webRssMb(): number {
+  return Math.round(webPids().reduce((sum, pid) => sum + Number(/VmRSS:\s+(\d+)/.exec(readProc(pid, "status"))?.[1] ?? 0), 0) / 1024);
+}
+
+/** CPU time (user + system, ms) the web server's processes have used so far. */
+function webCpuMs(): number {
+  return webPids().reduce((sum, pid) => {
+    const fields = readProc(pid, "stat").split(") ")[1]?.split(" ") ?? [];
+    return sum + (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+  }, 0);
+}
+
+function readProc(pid: number, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+type RunState = { status: string; fraction: number };
+async function runState(cookie: string, runId: string): Promise<RunState> {
+  const { run } = (await (await fetch(`${BASE}/api/runs/${runId}`, { headers: { cookie } })).json()) as { run: { status: string; progress: { fraction: number } } };
+  return { status: run.status, fraction: Math.round(run.progress.fraction * 100) / 100 };
+}
+
+/**
+ * One measured phase: autocannon's latency figures, the web server's CPU per request (a figure
+ * that does not depend on what else the machine runs), and the background run's state before and
+ * after, so a reader can see the phase really overlapped training.
+ */
+async function phase(name: string, options: autocannon.Options, background: { cookie: string; runId: string } | null) {
+  const before = background ? await runState(background.cookie, background.runId) : null;
+  const cpu0 = webCpuMs();
+  const result = await autocannon(options);
+  const cpuMs = webCpuMs() - cpu0;
+  const after = background ? await runState(background.cookie, background.runId) : null;
+  process.stderr.write(`load: ${name}: p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s\n`);
+  return {
+    result,
+    report: {
+      requests: result.requests.total, rps: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99,
+      non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
+      serverCpuMsPerRequest: result.requests.total ? Math.round((cpuMs / result.requests.total) * 100) / 100 : null,
+      ...(background ? { training: { before, after } } : {}),
+    },
+  };
+}
 
 async function main() {
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -78,28 +131,31 @@ async function main() {
   try {
     await waitForHealth();
     const owner = await session("owner");
-    process.stderr.write("training a 1M-preset run for /api/predict…\n");
+    process.stderr.write("load: training a 1M-preset run to serve /api/predict…\n");
     const servedRun = await startRun(owner, "1M");
     await waitForRun(owner, servedRun);
-    process.stderr.write("starting the 1B-preset run in the background (1M events)…\n");
+    process.stderr.write("load: starting the 1B-preset run (1M events) in the background…\n");
     const backgroundRun = await startRun(owner, "1B");
+    for (let i = 0; i < 120 && (await runState(owner, backgroundRun)).status === "queued"; i++) await new Promise((r) => setTimeout(r, 500));
+    const training = { cookie: owner, runId: backgroundRun };
 
-    const pages = await autocannon({ url: `${BASE}/drills`, connections: 50, duration: SECONDS, headers: { cookie: owner } });
+    const pages = await phase("pages", { url: `${BASE}/drills`, connections: 50, duration: SECONDS, headers: { cookie: owner } }, training);
+    const reads = await phase("read API", { url: `${BASE}/api/attempts?limit=20`, connections: 50, duration: SECONDS, headers: { cookie: owner } }, training);
     const runTag = Date.now().toString(36);
     const writers = await Promise.all(Array.from({ length: 20 }, (_, i) => session(`w${runTag}-${i}`)));
     let k = 0;
-    const submissions = await autocannon({
+    const submissions = await phase("submissions", {
       url: `${BASE}/api/attempts`, connections: 20, duration: SECONDS, method: "POST",
       requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, "content-type": "application/json", cookie: writers[k++ % writers.length]! }, body: JSON.stringify({ drillSlug: "tradeoffs", answer: "Serving trades latency for accuracy: a bigger model ranks better but blows the p99 budget, so we distil it.", durationMs: 1000 }) }) }],
-    });
+    }, training);
     // Random (user, post) pairs over the sample's id range, so the near-cache warms up as it would in use.
     let seed = 1;
     const nextId = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
-    const predicts = await autocannon({
+    const predictOptions: autocannon.Options = {
       url: `${BASE}/api/predict`, connections: 10, overallRate: 200, duration: SECONDS, method: "POST",
       requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, "content-type": "application/json", cookie: owner }, body: JSON.stringify({ runId: servedRun, userId: nextId(2000), postId: nextId(50_000), device: "iOS" }) }) }],
-    });
-    const bgStatus = await (await fetch(`${BASE}/api/runs/${backgroundRun}`, { headers: { cookie: owner } })).json() as { run: { status: string; progress: { fraction: number } } };
+    };
+    const predicts = await phase("predict while training", predictOptions, training);
 
     const db = new pg.Client({ connectionString: "postgresql://postgres:postgres@127.0.0.1:5437/app" });
     await db.connect();
@@ -108,22 +164,37 @@ async function main() {
     const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "Attempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email LIKE $1`, [`load-w${runTag}-%`]);
     await db.end();
 
-    let soak: { minutes: number; rssStartMb: number; rssEndMb: number; growthMb: number } | null = null;
+    process.stderr.write("load: waiting for the background run to finish, then predict on a quiet machine…\n");
+    const backgroundStatus = await waitForRun(owner, backgroundRun);
+    const predictsQuiet = await phase("predict, no training", predictOptions, null);
+
+    let soak: { minutes: number; warmUpMinutes: number; rssStartMb: number; rssEndMb: number; growthMb: number; p99Ms: number; non2xx: number } | null = null;
     if (SOAK_MINUTES > 0) {
+      // PERF-04: mixed reads and writes at 10 connections; growth counted after a 1-minute warm-up.
+      let w = 0;
+      const soakRequests: autocannon.Request[] = [
+        { method: "GET", path: "/drills", headers: { cookie: owner } },
+        { method: "GET", path: "/api/attempts?limit=20", headers: { cookie: owner } },
+        { setupRequest: (req) => ({ ...req, path: "/api/attempts", method: "POST", headers: { ...req.headers, "content-type": "application/json", cookie: writers[w++ % writers.length]! }, body: JSON.stringify({ drillSlug: "tradeoffs", answer: "Freshness against cost: hourly features catch trends but cost 24× the daily batch.", durationMs: 1000 }) }) },
+      ];
+      await autocannon({ url: BASE, connections: 10, overallRate: 50, duration: 60, requests: soakRequests });
       const rssStartMb = webRssMb();
-      await autocannon({ url: `${BASE}/drills`, connections: 10, overallRate: 50, duration: SOAK_MINUTES * 60, headers: { cookie: owner } });
+      const result = await autocannon({ url: BASE, connections: 10, overallRate: 50, duration: SOAK_MINUTES * 60, requests: soakRequests });
       const rssEndMb = webRssMb();
-      soak = { minutes: SOAK_MINUTES, rssStartMb, rssEndMb, growthMb: rssEndMb - rssStartMb };
+      soak = { minutes: SOAK_MINUTES, warmUpMinutes: 1, rssStartMb, rssEndMb, growthMb: rssEndMb - rssStartMb, p99Ms: result.latency.p99, non2xx: result.non2xx };
     }
-    const submissions2xx = submissions["2xx"];
+    const submissions2xx = submissions.result["2xx"];
     console.log(JSON.stringify({
       secondsPerPhase: SECONDS,
-      backgroundRun: { preset: "1B (1M events)", statusAtEnd: bgStatus.run.status, fraction: bgStatus.run.progress.fraction },
-      pages: { ...fmt(pages), target: "p99 ≤ 300 ms at 50 connections" },
+      webProcesses: webPids().length - (webPids().length > 1 ? 1 : 0),
+      backgroundRun: { preset: "1B (1M events)", statusAtEnd: backgroundStatus },
+      pages: { ...pages.report, target: "p99 ≤ 300 ms at 50 connections (GET /drills, signed in)" },
+      readApi: { ...reads.report, target: "p99 ≤ 300 ms at 50 connections (GET /api/attempts?limit=20; RELIABILITY PERF-01)" },
       // autocannon counts responses inside its window; requests it sent but had not heard back from
       // still complete, so stored ≥ 2xx and the difference is at most the in-flight count (20).
-      submissions: { ...fmt(submissions), "2xx": submissions2xx, storedRows: Number(rows[0]?.n ?? 0), target: "p99 ≤ 500 ms at 20 connections; stored rows = 2xx (+ ≤ 20 in flight)" },
-      predict: { ...fmt(predicts), target: "p99 ≤ 10 ms at 200 req/s" },
+      submissions: { ...submissions.report, "2xx": submissions2xx, storedRows: Number(rows[0]?.n ?? 0), target: "p99 ≤ 500 ms at 20 connections; stored rows = 2xx (+ ≤ 20 in flight)" },
+      predict: { ...predicts.report, target: "p99 ≤ 10 ms at 200 req/s" },
+      predictNoTraining: { ...predictsQuiet.report, target: "p99 ≤ 10 ms at 200 req/s" },
       soak,
     }, null, 2));
   } finally {
