@@ -39,7 +39,9 @@ function wrap<P>(handler: (ctx: Context<P>) => Promise<Response>): RouteHandler<
     try {
       response = await handler({ req, params: await route.params, log });
     } catch (error) {
-      response = toErrorResponse(error, log);
+      // The client hung up mid-request (a closed tab, a load generator's window ending): nobody reads
+      // the answer, and it says nothing about the database.
+      response = req.signal.aborted ? new Response(null, { status: 499 }) : toErrorResponse(error, log);
     }
     response.headers.set("x-request-id", requestId);
     log.info({ method: req.method, path, status: response.status, ms: Math.round(performance.now() - started) }, "request");

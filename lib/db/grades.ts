@@ -12,6 +12,15 @@ export async function getLatestRubric({ drillId }: { drillId: string }): Promise
   return db.rubric.findFirst({ where: { drillId }, orderBy: { version: "desc" }, select: { id: true, drillId: true, version: true, content: true } });
 }
 
+/** The newest rubric's id and version only: a rubric version never changes, so its content can be cached by id. */
+export async function getLatestRubricVersion({ drillId }: { drillId: string }): Promise<Omit<RubricRow, "content"> | null> {
+  return db.rubric.findFirst({ where: { drillId }, orderBy: { version: "desc" }, select: { id: true, drillId: true, version: true } });
+}
+
+export async function getRubricContent({ id }: { id: string }): Promise<unknown> {
+  return (await db.rubric.findUniqueOrThrow({ where: { id }, select: { content: true } })).content;
+}
+
 export async function getAttemptForGrading({ attemptId }: { attemptId: string }): Promise<{ id: string; answer: string; mode: string; drillId: string; runResult: unknown } | null> {
   const row = await db.attempt.findUnique({ where: { id: attemptId }, select: { id: true, answer: true, mode: true, drillId: true, run: { select: { result: true } } } });
   return row && { id: row.id, answer: row.answer, mode: row.mode, drillId: row.drillId, runResult: row.run?.result ?? null };

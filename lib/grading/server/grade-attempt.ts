@@ -2,7 +2,7 @@
  * The grader's shell: loads an attempt and its drill's newest rubric, runs the pure grader, stores the
  * grade. A failure is recorded on the attempt (which stays stored) and can be retried by regrading.
  */
-import { getAttemptForGrading, getLatestRubric, markGradingFailed, saveGrade } from "@/lib/db/grades";
+import { getAttemptForGrading, getLatestRubricVersion, getRubricContent, markGradingFailed, saveGrade } from "@/lib/db/grades";
 import { gradeAnswer, levelOf, parseRubric, SCORE_BANDS, type GradeResult, type Rubric } from "@/lib/grading";
 import { ANSWER_MODES, parseAnswer, type AnswerMode } from "@/lib/attempts/modes";
 import { gradeDiagram } from "@/lib/diagram";
@@ -28,11 +28,12 @@ function gradeByMode(attempt: { answer: string; mode: string; runResult: unknown
   return attempt.runResult ? combineWithRun(graded, answer.text, attempt.runResult) : graded;
 }
 
-function parseCached(row: { id: string; version: number; content: unknown }): Rubric {
+/** A rubric row never changes once written, so its content is read and parsed once per process. */
+async function loadRubric(row: { id: string; version: number }): Promise<Rubric> {
   const key = `${row.id}@${row.version}`;
   let rubric = rubricCache.get(key);
   if (!rubric) {
-    rubric = parseRubric(row.content, key);
+    rubric = parseRubric(await getRubricContent({ id: row.id }), key);
     rubricCache.set(key, rubric);
   }
   return rubric;
@@ -60,10 +61,11 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }): Promis
   try {
     const attempt = await getAttemptForGrading({ attemptId });
     if (!attempt) return { ok: false, error: "attempt not found" };
-    const row = await getLatestRubric({ drillId: attempt.drillId });
+    const row = await getLatestRubricVersion({ drillId: attempt.drillId });
     if (!row) throw new Error("no rubric for this drill");
+    const rubric = await loadRubric(row);
     const started = performance.now();
-    const result = gradeByMode(attempt, parseCached(row));
+    const result = gradeByMode(attempt, rubric);
     const durationMs = performance.now() - started;
     await saveGrade({ attemptId, rubricId: row.id, rubricVersion: row.version, score: result.score, level: result.level, result, durationMs });
     log.info({ attemptId, score: result.score, level: result.level, ms: Math.round(durationMs * 10) / 10 }, "attempt graded");
