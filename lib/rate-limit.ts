@@ -4,6 +4,7 @@
  */
 import "server-only";
 import pg from "pg";
+import { watchPool } from "@/lib/db/pool";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/lib/errors";
 
@@ -28,7 +29,7 @@ function limiter(name: LimitName): Promise<RateLimiterPostgres> {
   globalForLimits.limiters ??= new Map();
   let pending = globalForLimits.limiters.get(name);
   if (!pending) {
-    globalForLimits.limitPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
+    globalForLimits.limitPool ??= watchPool(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 }), "rate limits");
     const pool = globalForLimits.limitPool;
     const { durationSeconds } = RATE_LIMITS[name];
     // Load tests (npm run load) raise every limit by this factor; production leaves it at 1.

@@ -5,6 +5,7 @@
  */
 import "server-only";
 import pg from "pg";
+import { watchPool } from "@/lib/db/pool";
 import { RateLimiterPostgres } from "rate-limiter-flexible";
 
 export const MAX_FAILURES_PER_ACCOUNT = 10;
@@ -15,7 +16,7 @@ const globalForBf = globalThis as unknown as { bf?: Promise<{ account: RateLimit
 
 function limiters() {
   globalForBf.bf ??= (async () => {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+    const pool = watchPool(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 }), "sign-in limits");
     const make = (keyPrefix: string, points: number) =>
       new Promise<RateLimiterPostgres>((resolve, reject) => {
         const l: RateLimiterPostgres = new RateLimiterPostgres({ storeClient: pool, storeType: "pool", tableName: "rate_limits", keyPrefix, points, duration: WINDOW_SECONDS }, (e?: Error) => (e ? reject(e) : resolve(l)));
