@@ -68,10 +68,17 @@ async function waitForRun(cookie: string, runId: string) {
   }
 }
 
-/** The web server's processes (the primary and its workers are all titled "next-server"). */
+let serverPid = 0;
+
+/** This script's web server processes: titled "next-server" (primary and workers) and started by our start.ts. */
 function webPids(): number[] {
   const out = execSync(`ps -eo pid,args | grep "next-server" | grep -v grep || true`).toString();
-  return out.split("\n").filter(Boolean).map((line) => Number(line.trim().split(/\s+/)[0]));
+  const parentOf = (pid: number) => Number(readProc(pid, "stat").split(") ")[1]?.split(" ")[1] ?? 0);
+  const ours = (pid: number) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 10; p = parentOf(p), hops++) if (p === serverPid) return true;
+    return false;
+  };
+  return out.split("\n").filter(Boolean).map((line) => Number(line.trim().split(/\s+/)[0])).filter(ours);
 }
 
 function webRssMb(): number {
@@ -128,6 +135,7 @@ async function main() {
     env: { ...process.env, PORT: String(PORT), PGDATA_DIR: ".pgdata/load", EMBEDDED_PG_PORT: "5437", RATE_LIMIT_MULTIPLIER: "1000", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  serverPid = server.pid ?? 0;
   try {
     await waitForHealth();
     const owner = await session("owner");
