@@ -7,7 +7,7 @@
  */
 import { ACTION_LIKE } from "../collection/event-table";
 import type { EventTable } from "../collection/event-table";
-import { bumpPair, createPairTable, getPair } from "./pair-table";
+import { bumpPair, createPairTable, indexPairs } from "./pair-table";
 import type { PairTable } from "./pair-table";
 import { DAY_SECONDS, firstSeenOffset, slotOffset, uniqueUsersOffset } from "./spec";
 import type { FeatureSpec } from "./spec";
@@ -24,6 +24,9 @@ export type EntityIndex = {
   postIds: Int32Array;
   userOf: IdLookup;
   postOf: IdLookup;
+  /** Per event: dense id of its (user, post) pair, first-seen order. */
+  pairIdx: Int32Array;
+  nPairs: number;
 };
 
 /**
@@ -67,14 +70,18 @@ function denseIndex(ids: Int32Array, n: number): { idx: Int32Array; ids: Int32Ar
 export function indexEntities(events: EventTable): EntityIndex {
   const users = denseIndex(events.userId, events.n);
   const posts = denseIndex(events.postId, events.n);
-  return { userIdx: users.idx, postIdx: posts.idx, nUsers: users.ids.length, nPosts: posts.ids.length, userIds: users.ids, postIds: posts.ids, userOf: users.of, postOf: posts.of };
+  const { pairIdx, nPairs } = indexPairs(users.idx, posts.idx, events.n);
+  return {
+    userIdx: users.idx, postIdx: posts.idx, nUsers: users.ids.length, nPosts: posts.ids.length, userIds: users.ids, postIds: posts.ids,
+    userOf: users.of, postOf: posts.of, pairIdx, nPairs,
+  };
 }
 
 export type AggregateState = {
   spec: FeatureSpec;
   user: Float64Array;
   post: Float64Array;
-  /** (uIdx, pIdx) → count * 2 + likedFlag */
+  /** Pair id (index.pairIdx) → count * 2 + likedFlag of the events added so far. */
   pair: PairTable;
   global: Float64Array;
   /** Events [0, added) are in the all-time aggregates. */
@@ -91,7 +98,7 @@ export function createAggregateState(spec: FeatureSpec, index: EntityIndex): Agg
   const fs = firstSeenOffset(spec);
   for (let u = 0; u < index.nUsers; u++) user[u * spec.rowLength + fs] = -1;
   for (let p = 0; p < index.nPosts; p++) post[p * spec.rowLength + fs] = -1;
-  return { spec, user, post, pair: createPairTable(index.userIdx.length), global: new Float64Array(4), added: 0, expired: new Int32Array(spec.windowsDays.length), watermark: -Infinity };
+  return { spec, user, post, pair: createPairTable(index.nPairs), global: new Float64Array(4), added: 0, expired: new Int32Array(spec.windowsDays.length), watermark: -Infinity };
 }
 
 /**
@@ -109,6 +116,7 @@ export function advanceTo(state: AggregateState, events: EventTable, index: Enti
   const action = events.action;
   const userIdx = index.userIdx;
   const postIdx = index.postIdx;
+  const pairIdx = index.pairIdx;
   const n = events.n;
   let i = state.added;
   if (i < n && ts[i]! < asOf) {
@@ -131,7 +139,7 @@ export function advanceTo(state: AggregateState, events: EventTable, index: Enti
       if (a > 0) global[a] = global[a]! + 1;
       if (user[uo + fs]! < 0) user[uo + fs] = t;
       if (post[po + fs]! < 0) post[po + fs] = t;
-      if (bumpPair(pair, userIdx[i]!, postIdx[i]!, a === ACTION_LIKE) < 0) post[po + uu] = post[po + uu]! + 1;
+      if (bumpPair(pair, pairIdx[i]!, userIdx[i]!, postIdx[i]!, a === ACTION_LIKE) < 0) post[po + uu] = post[po + uu]! + 1;
       state.watermark = t;
     }
     state.added = i;
@@ -157,7 +165,7 @@ export function advanceTo(state: AggregateState, events: EventTable, index: Enti
   }
 }
 
-/** Pair history for (uIdx, pIdx) packed as count * 2 + likedBefore (0 when none). */
-export function pairHistory(state: AggregateState, u: number, p: number): number {
-  return Math.max(getPair(state.pair, u, p), 0);
+/** History of event `row`'s (user, post) pair among the events added so far: count * 2 + likedBefore (0 when none). */
+export function pairHistory(state: AggregateState, index: EntityIndex, row: number): number {
+  return state.pair.values[index.pairIdx[row]!]!;
 }

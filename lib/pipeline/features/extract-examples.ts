@@ -124,7 +124,7 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
     ex.device[k] = device;
     const isStale = staleAfter !== undefined && t - asOf > staleAfter;
     if (isStale) staleFallbacks++;
-    const packed = isStale ? 0 : pairHistory(state, u, p);
+    const packed = isStale ? 0 : pairHistory(state, index, i);
     composeFeatures(
       spec,
       isStale ? empty : user, isStale ? 0 : u * R,

@@ -4,7 +4,7 @@ import type { EventTable } from "@/lib/pipeline/collection/event-table";
 import { rocAuc } from "@/lib/pipeline/evaluation/metrics";
 import { indexEntities } from "@/lib/pipeline/features/aggregate-state";
 import { extractExamples, extractLeakyExamples, labeledRows } from "@/lib/pipeline/features/extract-examples";
-import { bumpPair, createPairTable, getPair } from "@/lib/pipeline/features/pair-table";
+import { bumpPair, createPairTable, indexPairs } from "@/lib/pipeline/features/pair-table";
 import { createFeatureSpec } from "@/lib/pipeline/features/spec";
 import { createRng } from "@/lib/pipeline/random";
 import { smallCleanLog } from "../helpers";
@@ -39,17 +39,28 @@ describe("entity index", () => {
 });
 
 describe("pair table", () => {
-  it("bumpPair counts events and keeps the liked flag sticky, across growth", () => {
-    const t = createPairTable(4);
-    expect(bumpPair(t, 1, 2, false)).toBe(-1);
-    expect(bumpPair(t, 1, 2, true)).toBe(2);
-    expect(bumpPair(t, 1, 2, false)).toBe(5);
-    expect(getPair(t, 1, 2)).toBe(7);
-    for (let p = 0; p < 5000; p++) bumpPair(t, 3, p, p % 2 === 0);
-    expect(getPair(t, 1, 2)).toBe(7);
-    expect(getPair(t, 3, 4)).toBe(3);
-    expect(getPair(t, 3, 5)).toBe(2);
-    expect(getPair(t, 4, 4)).toBe(-1);
+  it("gives every (user, post) pair one dense id in first-seen order, also past the initial table size", () => {
+    const n = 5000;
+    const u = Int32Array.from({ length: n }, (_, i) => (i * 7) % 101);
+    const p = Int32Array.from({ length: n }, (_, i) => (i * 13) % 97);
+    const { pairIdx, nPairs } = indexPairs(u, p, n);
+    const seen = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const key = `${u[i]},${p[i]}`;
+      if (!seen.has(key)) seen.set(key, seen.size);
+      expect(pairIdx[i]).toBe(seen.get(key));
+    }
+    expect(nPairs).toBe(seen.size);
+  });
+  it("bumpPair counts events and keeps the liked flag sticky", () => {
+    const t = createPairTable(3);
+    expect(bumpPair(t, 1, 4, 5, false)).toBe(-1);
+    expect(bumpPair(t, 1, 4, 5, true)).toBe(2);
+    expect(bumpPair(t, 1, 4, 5, false)).toBe(5);
+    expect(t.values[1]).toBe(7);
+    expect(Array.from(t.keysU)).toEqual([-1, 4, -1]);
+    expect(t.keysP[1]).toBe(5);
+    expect(t.size).toBe(1);
   });
 });
 
