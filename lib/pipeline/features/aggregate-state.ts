@@ -24,7 +24,7 @@ export type EntityIndex = {
   postIds: Int32Array;
   userOf: IdLookup;
   postOf: IdLookup;
-  /** Per event: dense id of its (user, post) pair, first-seen order. */
+  /** Per event: dense id of its (user, post) pair (see indexPairs). */
   pairIdx: Int32Array;
   nPairs: number;
 };
@@ -70,7 +70,7 @@ function denseIndex(ids: Int32Array, n: number): { idx: Int32Array; ids: Int32Ar
 export function indexEntities(events: EventTable): EntityIndex {
   const users = denseIndex(events.userId, events.n);
   const posts = denseIndex(events.postId, events.n);
-  const { pairIdx, nPairs } = indexPairs(users.idx, posts.idx, events.n);
+  const { pairIdx, nPairs } = indexPairs(users.idx, posts.idx, events.n, users.ids.length, posts.ids.length);
   return {
     userIdx: users.idx, postIdx: posts.idx, nUsers: users.ids.length, nPosts: posts.ids.length, userIds: users.ids, postIds: posts.ids,
     userOf: users.of, postOf: posts.of, pairIdx, nPairs,

@@ -1,6 +1,5 @@
 /**
- * User×post history. Pair ids are assigned once per event table (`indexPairs`, one hash probe per
- * event, first-seen order), so the sweep updates and reads a pair's history by array index with no
+ * User×post history. Pair ids are assigned once per event table (`indexPairs`), so the sweep updates and reads a pair's history by array index with no
  * hashing at all. A state's table lists the pairs it has seen: keysU[id] is -1 until the pair's
  * first event is added; values[id] = count * 2 + likedBefore.
  */
@@ -11,37 +10,31 @@ export function createPairTable(nPairs: number): PairTable {
 }
 
 /**
- * Dense id per (user index, post index) pair for each event, in first-seen order. The open-addressing
- * table is local (keys and id interleaved in one Int32Array: one cache line per probe) and dropped
- * on return.
+ * Dense id per (user index, post index) pair for each event, without hashing: events are bucketed
+ * by user (counting sort), then within each user a per-post marker says whether the post was
+ * already paired with this user. Ids are user-major (all of user 0's pairs, then user 1's, …), each
+ * user's in first-seen order. The marker arrays are nPosts long, so they stay in cache.
  */
-export function indexPairs(userIdx: Int32Array, postIdx: Int32Array, n: number): { pairIdx: Int32Array; nPairs: number } {
-  let cap = 1024;
-  while (cap < n * 2) cap *= 2;
-  const mask = cap - 1;
-  const slots = new Int32Array(cap * 3).fill(-1);
+export function indexPairs(userIdx: Int32Array, postIdx: Int32Array, n: number, nUsers: number, nPosts: number): { pairIdx: Int32Array; nPairs: number } {
+  const start = new Int32Array(nUsers + 1);
+  for (let i = 0; i < n; i++) start[userIdx[i]! + 1]!++;
+  for (let u = 0; u < nUsers; u++) start[u + 1]! += start[u]!;
+  const fill = start.slice(0, nUsers);
+  const byUser = new Int32Array(n);
+  for (let i = 0; i < n; i++) byUser[fill[userIdx[i]!]!++] = i;
+  const markUser = new Int32Array(nPosts).fill(-1);
+  const markId = new Int32Array(nPosts);
   const pairIdx = new Int32Array(n);
   let nPairs = 0;
-  for (let i = 0; i < n; i++) {
-    const u = userIdx[i]!;
-    const p = postIdx[i]!;
-    let h = (Math.imul(u, 0x9e3779b1) ^ Math.imul(p, 0x85ebca6b)) >>> 0;
-    h = (h ^ (h >>> 15)) & mask;
-    for (;;) {
-      const s = 3 * h;
-      const k = slots[s]!;
-      if (k === -1) {
-        slots[s] = u;
-        slots[s + 1] = p;
-        slots[s + 2] = nPairs;
-        pairIdx[i] = nPairs++;
-        break;
+  for (let u = 0; u < nUsers; u++) {
+    for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
+      const i = byUser[k]!;
+      const p = postIdx[i]!;
+      if (markUser[p] !== u) {
+        markUser[p] = u;
+        markId[p] = nPairs++;
       }
-      if (k === u && slots[s + 1] === p) {
-        pairIdx[i] = slots[s + 2]!;
-        break;
-      }
-      h = (h + 1) & mask;
+      pairIdx[i] = markId[p]!;
     }
   }
   return { pairIdx, nPairs };

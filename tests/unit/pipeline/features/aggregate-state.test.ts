@@ -39,18 +39,20 @@ describe("entity index", () => {
 });
 
 describe("pair table", () => {
-  it("gives every (user, post) pair one dense id in first-seen order, also past the initial table size", () => {
+  it("gives every (user, post) pair one dense id", () => {
     const n = 5000;
     const u = Int32Array.from({ length: n }, (_, i) => (i * 7) % 101);
     const p = Int32Array.from({ length: n }, (_, i) => (i * 13) % 97);
-    const { pairIdx, nPairs } = indexPairs(u, p, n);
-    const seen = new Map<string, number>();
+    const { pairIdx, nPairs } = indexPairs(u, p, n, 101, 97);
+    const idOf = new Map<string, number>();
     for (let i = 0; i < n; i++) {
       const key = `${u[i]},${p[i]}`;
-      if (!seen.has(key)) seen.set(key, seen.size);
-      expect(pairIdx[i]).toBe(seen.get(key));
+      if (!idOf.has(key)) idOf.set(key, pairIdx[i]!);
+      expect(pairIdx[i]).toBe(idOf.get(key));
     }
-    expect(nPairs).toBe(seen.size);
+    expect(nPairs).toBe(idOf.size);
+    expect(new Set(idOf.values()).size).toBe(nPairs);
+    expect(Math.max(...pairIdx)).toBe(nPairs - 1);
   });
   it("bumpPair counts events and keeps the liked flag sticky", () => {
     const t = createPairTable(3);
