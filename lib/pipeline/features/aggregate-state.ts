@@ -7,10 +7,13 @@
  */
 import { ACTION_LIKE } from "../collection/event-table";
 import type { EventTable } from "../collection/event-table";
-import { createPairTable, getPair, setPair } from "./pair-table";
+import { bumpPair, createPairTable, indexPairs } from "./pair-table";
 import type { PairTable } from "./pair-table";
 import { DAY_SECONDS, firstSeenOffset, slotOffset, uniqueUsersOffset } from "./spec";
 import type { FeatureSpec } from "./spec";
+
+/** Entity id → dense index lookup (a typed table for small ids, else a Map); undefined when unseen. */
+export type IdLookup = { get(id: number): number | undefined };
 
 export type EntityIndex = {
   userIdx: Int32Array;
@@ -19,35 +22,66 @@ export type EntityIndex = {
   nPosts: number;
   userIds: Int32Array;
   postIds: Int32Array;
-  userOf: Map<number, number>;
-  postOf: Map<number, number>;
+  userOf: IdLookup;
+  postOf: IdLookup;
+  /** Per event: dense id of its (user, post) pair (see indexPairs). */
+  pairIdx: Int32Array;
+  nPairs: number;
 };
 
-export function indexEntities(events: EventTable): EntityIndex {
-  const userOf = new Map<number, number>();
-  const postOf = new Map<number, number>();
-  const userIdx = new Int32Array(events.n);
-  const postIdx = new Int32Array(events.n);
-  const userIds: number[] = [];
-  const postIds: number[] = [];
-  for (let i = 0; i < events.n; i++) {
-    const u = events.userId[i] ?? 0;
-    let ui = userOf.get(u);
-    if (ui === undefined) { ui = userIds.length; userOf.set(u, ui); userIds.push(u); }
-    userIdx[i] = ui;
-    const p = events.postId[i] ?? 0;
-    let pi = postOf.get(p);
-    if (pi === undefined) { pi = postIds.length; postOf.set(p, pi); postIds.push(p); }
-    postIdx[i] = pi;
+/**
+ * Dense indices in first-seen order. Ids are usually small positive integers (the anchor's are
+ * 1..N/10): then a typed table replaces the Map, whose per-row hashing cost most of this pass.
+ */
+function denseIndex(ids: Int32Array, n: number): { idx: Int32Array; ids: Int32Array; of: IdLookup } {
+  const idx = new Int32Array(n);
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const v = ids[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  return { userIdx, postIdx, nUsers: userIds.length, nPosts: postIds.length, userIds: Int32Array.from(userIds), postIds: Int32Array.from(postIds), userOf, postOf };
+  const seen: number[] = [];
+  if (min >= 0 && max < 4 * n + 1024) {
+    const table = new Int32Array(max + 1).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const v = ids[i]!;
+      let e = table[v]!;
+      if (e < 0) { e = seen.length; table[v] = e; seen.push(v); }
+      idx[i] = e;
+    }
+    const get = (id: number): number | undefined => {
+      const e = Number.isInteger(id) && id >= 0 && id <= max ? table[id]! : -1;
+      return e >= 0 ? e : undefined;
+    };
+    return { idx, ids: Int32Array.from(seen), of: { get } };
+  }
+  const map = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const v = ids[i]!;
+    let e = map.get(v);
+    if (e === undefined) { e = seen.length; map.set(v, e); seen.push(v); }
+    idx[i] = e;
+  }
+  return { idx, ids: Int32Array.from(seen), of: map };
+}
+
+export function indexEntities(events: EventTable): EntityIndex {
+  const users = denseIndex(events.userId, events.n);
+  const posts = denseIndex(events.postId, events.n);
+  const { pairIdx, nPairs } = indexPairs(users.idx, posts.idx, events.n, users.ids.length, posts.ids.length);
+  return {
+    userIdx: users.idx, postIdx: posts.idx, nUsers: users.ids.length, nPosts: posts.ids.length, userIds: users.ids, postIds: posts.ids,
+    userOf: users.of, postOf: posts.of, pairIdx, nPairs,
+  };
 }
 
 export type AggregateState = {
   spec: FeatureSpec;
   user: Float64Array;
   post: Float64Array;
-  /** (uIdx, pIdx) → count * 2 + likedFlag */
+  /** Pair id (index.pairIdx) → count * 2 + likedFlag of the events added so far. */
   pair: PairTable;
   global: Float64Array;
   /** Events [0, added) are in the all-time aggregates. */
@@ -64,53 +98,74 @@ export function createAggregateState(spec: FeatureSpec, index: EntityIndex): Agg
   const fs = firstSeenOffset(spec);
   for (let u = 0; u < index.nUsers; u++) user[u * spec.rowLength + fs] = -1;
   for (let p = 0; p < index.nPosts; p++) post[p * spec.rowLength + fs] = -1;
-  return { spec, user, post, pair: createPairTable(1024), global: new Float64Array(4), added: 0, expired: new Int32Array(spec.windowsDays.length), watermark: -Infinity };
+  return { spec, user, post, pair: createPairTable(index.nPairs), global: new Float64Array(4), added: 0, expired: new Int32Array(spec.windowsDays.length), watermark: -Infinity };
 }
 
-/** Counter slots are [n, likes, dislikes, shares]; action codes like=1, dislike=2, share=3 index them. */
-function bump(row: Float64Array, off: number, action: number, sign: number): void {
-  row[off] = (row[off] ?? 0) + sign;
-  if (action > 0) row[off + action] = (row[off + action] ?? 0) + sign;
-}
-
+/**
+ * Counter slots are [n, likes, dislikes, shares]; action codes like=1, dislike=2, share=3 index
+ * them. The hot loops below are written out by hand (no helper calls, locals for every array):
+ * this sweep runs once per event and dominates the features stage.
+ */
 export function advanceTo(state: AggregateState, events: EventTable, index: EntityIndex, asOf: number): void {
   const { spec, user, post, pair, global } = state;
   const R = spec.rowLength;
   const W = spec.windowsDays.length;
   const fs = firstSeenOffset(spec);
   const uu = uniqueUsersOffset(spec);
-  while (state.added < events.n && (events.ts[state.added] ?? 0) < asOf) {
-    const i = state.added++;
-    const a = events.action[i] ?? 0;
-    const u = index.userIdx[i] ?? 0;
-    const p = index.postIdx[i] ?? 0;
-    const t = events.ts[i] ?? 0;
-    for (let s = 0; s <= W; s++) {
-      bump(user, u * R + slotOffset(s), a, 1);
-      bump(post, p * R + slotOffset(s), a, 1);
+  const ts = events.ts;
+  const action = events.action;
+  const userIdx = index.userIdx;
+  const postIdx = index.postIdx;
+  const pairIdx = index.pairIdx;
+  const n = events.n;
+  let i = state.added;
+  if (i < n && ts[i]! < asOf) {
+    const slotsEnd = 4 * (W + 1);
+    for (; i < n; i++) {
+      const t = ts[i]!;
+      if (!(t < asOf)) break;
+      const a = action[i]!;
+      const uo = userIdx[i]! * R;
+      const po = postIdx[i]! * R;
+      for (let o = 0; o < slotsEnd; o += 4) {
+        user[uo + o] = user[uo + o]! + 1;
+        post[po + o] = post[po + o]! + 1;
+        if (a > 0) {
+          user[uo + o + a] = user[uo + o + a]! + 1;
+          post[po + o + a] = post[po + o + a]! + 1;
+        }
+      }
+      global[0] = global[0]! + 1;
+      if (a > 0) global[a] = global[a]! + 1;
+      if (user[uo + fs]! < 0) user[uo + fs] = t;
+      if (post[po + fs]! < 0) post[po + fs] = t;
+      if (bumpPair(pair, pairIdx[i]!, userIdx[i]!, postIdx[i]!, a === ACTION_LIKE) < 0) post[po + uu] = post[po + uu]! + 1;
+      state.watermark = t;
     }
-    bump(global, 0, a, 1);
-    if ((user[u * R + fs] ?? -1) < 0) user[u * R + fs] = t;
-    if ((post[p * R + fs] ?? -1) < 0) post[p * R + fs] = t;
-    const prev = getPair(pair, u, p);
-    if (prev < 0) post[p * R + uu] = (post[p * R + uu] ?? 0) + 1;
-    setPair(pair, u, p, (Math.max(prev, 0) + 2) | (a === ACTION_LIKE ? 1 : 0));
-    state.watermark = t;
+    state.added = i;
   }
+  const added = state.added;
   for (let w = 0; w < W; w++) {
-    const cutoff = asOf - (spec.windowsDays[w] ?? 0) * DAY_SECONDS;
-    let j = state.expired[w] ?? 0;
-    while (j < state.added && (events.ts[j] ?? 0) < cutoff) {
-      const a = events.action[j] ?? 0;
-      bump(user, (index.userIdx[j] ?? 0) * R + slotOffset(w + 1), a, -1);
-      bump(post, (index.postIdx[j] ?? 0) * R + slotOffset(w + 1), a, -1);
-      j++;
+    const cutoff = asOf - spec.windowsDays[w]! * DAY_SECONDS;
+    let j = state.expired[w]!;
+    if (!(j < added && ts[j]! < cutoff)) continue;
+    const o = slotOffset(w + 1);
+    for (; j < added && ts[j]! < cutoff; j++) {
+      const a = action[j]!;
+      const uo = userIdx[j]! * R + o;
+      const po = postIdx[j]! * R + o;
+      user[uo] = user[uo]! - 1;
+      post[po] = post[po]! - 1;
+      if (a > 0) {
+        user[uo + a] = user[uo + a]! - 1;
+        post[po + a] = post[po + a]! - 1;
+      }
     }
     state.expired[w] = j;
   }
 }
 
-/** Pair history for (uIdx, pIdx) packed as count * 2 + likedBefore (0 when none). */
-export function pairHistory(state: AggregateState, u: number, p: number): number {
-  return Math.max(getPair(state.pair, u, p), 0);
+/** History of event `row`'s (user, post) pair among the events added so far: count * 2 + likedBefore (0 when none). */
+export function pairHistory(state: AggregateState, index: EntityIndex, row: number): number {
+  return state.pair.values[index.pairIdx[row]!]!;
 }

@@ -29,7 +29,7 @@ function writeEntity(
     const n = row[src]!;
     const denom = n + m;
     const inv = denom > 0 ? 1 / denom : 0;
-    out[o] = n < 65_536 ? LOG1P_INT[n | 0]! : Math.log1p(n);
+    out[o] = n >= 0 && n < 65_536 ? LOG1P_INT[n | 0]! : Math.log1p(n);
     out[o + 1] = (row[src + 1]! + m * gl) * inv;
     out[o + 2] = (row[src + 2]! + m * gd) * inv;
     out[o + 3] = (row[src + 3]! + m * gs) * inv;
@@ -66,22 +66,34 @@ export function composeFeatures(
   }
   let o = outOff;
   const dev = device >= 0 && device < 3 ? device : 3;
-  for (let d = 0; d < 4; d++) out[o++] = d === dev ? 1 : 0;
-  const second = Math.floor(((requestTime % DAY_SECONDS) + DAY_SECONDS) % DAY_SECONDS);
-  out[o++] = SIN_OF_SECOND[second] ?? 0;
-  out[o++] = COS_OF_SECOND[second] ?? 1;
+  out[o] = dev === 0 ? 1 : 0;
+  out[o + 1] = dev === 1 ? 1 : 0;
+  out[o + 2] = dev === 2 ? 1 : 0;
+  out[o + 3] = dev === 3 ? 1 : 0;
+  // second of the day; Math.floor division rather than two float modulos
+  const second = Math.floor(requestTime - Math.floor(requestTime / DAY_SECONDS) * DAY_SECONDS);
+  const isInDay = second >= 0 && second < DAY_SECONDS;
+  out[o + 4] = isInDay ? SIN_OF_SECOND[second]! : 0;
+  out[o + 5] = isInDay ? COS_OF_SECOND[second]! : 1;
+  o += 6;
   const m = isSkewed ? 0 : spec.priorStrength;
-  const [gl, gd, gs] = spec.priorRates;
+  const rates = spec.priorRates;
+  const gl = rates[0];
+  const gd = rates[1];
+  const gs = rates[2];
   const slots = spec.windowsDays.length + 1;
   o = writeEntity(user, uOff, slots, m, gl, gd, gs, isSkewed, out, o);
   o = writeEntity(post, pOff, slots, m, gl, gd, gs, isSkewed, out, o);
-  const uFirst = user[uOff + firstSeenOffset(spec)] ?? -1;
-  const pFirst = post[pOff + firstSeenOffset(spec)] ?? -1;
-  out[o++] = uFirst >= 0 ? log1p(Math.max(0, requestTime - uFirst) / 3600) : 0;
-  out[o++] = pFirst >= 0 ? log1p(Math.max(0, requestTime - pFirst) / 3600) : 0;
-  out[o++] = log1p(post[pOff + uniqueUsersOffset(spec)] ?? 0);
-  out[o++] = log1p(pairCount);
-  out[o++] = pairLiked;
-  out[o++] = (user[uOff] ?? 0) > 0 ? 0 : 1;
-  out[o++] = (post[pOff] ?? 0) > 0 ? 0 : 1;
+  const fs = firstSeenOffset(spec);
+  const uFirst = user[uOff + fs]!;
+  const pFirst = post[pOff + fs]!;
+  const uAge = requestTime - uFirst;
+  const pAge = requestTime - pFirst;
+  out[o] = uFirst >= 0 ? Math.log1p((uAge > 0 ? uAge : 0) / 3600) : 0;
+  out[o + 1] = pFirst >= 0 ? Math.log1p((pAge > 0 ? pAge : 0) / 3600) : 0;
+  out[o + 2] = log1p(post[pOff + uniqueUsersOffset(spec)]!);
+  out[o + 3] = log1p(pairCount);
+  out[o + 4] = pairLiked;
+  out[o + 5] = user[uOff]! > 0 ? 0 : 1;
+  out[o + 6] = post[pOff]! > 0 ? 0 : 1;
 }

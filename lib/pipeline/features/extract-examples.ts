@@ -87,31 +87,52 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
   const ex = allocateExamples(rows.length, spec);
   const state = createAggregateState(spec, index);
   const R = spec.rowLength;
-  const empty = new Float64Array(R);
-  empty[firstSeenOffset(spec)] = -1;
+  const dim = spec.dim;
   const fs = firstSeenOffset(spec);
+  const empty = new Float64Array(R);
+  empty[fs] = -1;
   let staleFallbacks = 0;
   const isSkewed = opts.compose?.isSkewed ?? false;
+  const skewFromTs = opts.skewFromTs ?? -Infinity;
+  const asOfs = opts.asOf;
+  const staleAfter = opts.staleAfterSeconds;
+  const deviceOverride = opts.deviceOverride;
+  const { ts, action, device: devices } = events;
+  const { userIdx, postIdx } = index;
+  const user = state.user;
+  const post = state.post;
+  let lastAsOf = NaN;
   for (let k = 0; k < rows.length; k++) {
-    const i = rows[k] ?? 0;
-    const t = events.ts[i] ?? 0;
-    const asOf = opts.asOf ? (opts.asOf[k] ?? t) : t;
-    advanceTo(state, events, index, asOf);
-    const u = index.userIdx[i] ?? 0;
-    const p = index.postIdx[i] ?? 0;
-    const device = opts.deviceOverride ? (opts.deviceOverride[k] ?? -1) : (events.device[i] ?? -1);
-    fillExampleMeta(ex, k, events, index, i, device);
-    const isStale = opts.staleAfterSeconds !== undefined && t - asOf > opts.staleAfterSeconds;
+    const i = rows[k]!;
+    const t = ts[i]!;
+    const asOf = asOfs ? (asOfs[k] ?? t) : t;
+    // advancing twice to the same time is a no-op (same-second examples share one state)
+    if (asOf !== lastAsOf) {
+      advanceTo(state, events, index, asOf);
+      lastAsOf = asOf;
+    }
+    const u = userIdx[i]!;
+    const p = postIdx[i]!;
+    const device = deviceOverride ? (deviceOverride[k] ?? -1) : devices[i]!;
+    ex.eventRow[k] = i;
+    ex.y[k] = action[i] === ACTION_LIKE ? 1 : 0;
+    ex.ts[k] = t;
+    ex.userId[k] = events.userId[i]!;
+    ex.postId[k] = events.postId[i]!;
+    ex.userIdx[k] = u;
+    ex.postIdx[k] = p;
+    ex.device[k] = device;
+    const isStale = staleAfter !== undefined && t - asOf > staleAfter;
     if (isStale) staleFallbacks++;
-    const packed = isStale ? 0 : pairHistory(state, u, p);
+    const packed = isStale ? 0 : pairHistory(state, index, i);
     composeFeatures(
       spec,
-      isStale ? empty : state.user, isStale ? 0 : u * R,
-      isStale ? empty : state.post, isStale ? 0 : p * R,
-      packed >>> 1, packed & 1, device, t, ex.x, k * spec.dim, isSkewed && t >= (opts.skewFromTs ?? -Infinity),
+      isStale ? empty : user, isStale ? 0 : u * R,
+      isStale ? empty : post, isStale ? 0 : p * R,
+      packed >>> 1, packed & 1, device, t, ex.x, k * dim, isSkewed && t >= skewFromTs,
     );
-    ex.isNewUser[k] = (state.user[u * R] ?? 0) > 0 ? 0 : 1;
-    const pFirst = state.post[p * R + fs] ?? -1;
+    ex.isNewUser[k] = user[u * R]! > 0 ? 0 : 1;
+    const pFirst = post[p * R + fs]!;
     ex.isFreshPost[k] = pFirst < 0 || t - pFirst < 86_400 ? 1 : 0;
   }
   return { examples: ex, staleFallbacks, state };

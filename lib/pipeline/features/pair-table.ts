@@ -1,54 +1,55 @@
 /**
- * Open-addressing hash table keyed by (user index, post index) → int value. A Map keyed by
- * u * nPosts + p spends most of its time hashing heap numbers once keys pass 2^31; this keeps
- * keys in an Int32Array and probes linearly.
+ * User×post history. Pair ids are assigned once per event table (`indexPairs`), so the sweep updates and reads a pair's history by array index with no
+ * hashing at all. A state's table lists the pairs it has seen: keysU[id] is -1 until the pair's
+ * first event is added; values[id] = count * 2 + likedBefore.
  */
-export type PairTable = { keysU: Int32Array; keysP: Int32Array; values: Int32Array; size: number; mask: number };
+export type PairTable = { keysU: Int32Array; keysP: Int32Array; values: Int32Array; size: number };
 
-export function createPairTable(expected = 1024): PairTable {
-  let cap = 1024;
-  while (cap < expected * 2) cap *= 2;
-  const keysU = new Int32Array(cap).fill(-1);
-  return { keysU, keysP: new Int32Array(cap), values: new Int32Array(cap), size: 0, mask: cap - 1 };
+export function createPairTable(nPairs: number): PairTable {
+  return { keysU: new Int32Array(nPairs).fill(-1), keysP: new Int32Array(nPairs), values: new Int32Array(nPairs), size: 0 };
 }
 
-function slot(t: PairTable, u: number, p: number): number {
-  let h = (Math.imul(u, 0x9e3779b1) ^ Math.imul(p, 0x85ebca6b)) >>> 0;
-  h = (h ^ (h >>> 15)) & t.mask;
-  for (;;) {
-    const k = t.keysU[h] ?? -1;
-    if (k === -1 || (k === u && t.keysP[h] === p)) return h;
-    h = (h + 1) & t.mask;
+/**
+ * Dense id per (user index, post index) pair for each event, without hashing: events are bucketed
+ * by user (counting sort), then within each user a per-post marker says whether the post was
+ * already paired with this user. Ids are user-major (all of user 0's pairs, then user 1's, …), each
+ * user's in first-seen order. The marker arrays are nPosts long, so they stay in cache.
+ */
+export function indexPairs(userIdx: Int32Array, postIdx: Int32Array, n: number, nUsers: number, nPosts: number): { pairIdx: Int32Array; nPairs: number } {
+  const start = new Int32Array(nUsers + 1);
+  for (let i = 0; i < n; i++) start[userIdx[i]! + 1]!++;
+  for (let u = 0; u < nUsers; u++) start[u + 1]! += start[u]!;
+  const fill = start.slice(0, nUsers);
+  const byUser = new Int32Array(n);
+  for (let i = 0; i < n; i++) byUser[fill[userIdx[i]!]!++] = i;
+  const markUser = new Int32Array(nPosts).fill(-1);
+  const markId = new Int32Array(nPosts);
+  const pairIdx = new Int32Array(n);
+  let nPairs = 0;
+  for (let u = 0; u < nUsers; u++) {
+    for (let k = start[u]!, end = start[u + 1]!; k < end; k++) {
+      const i = byUser[k]!;
+      const p = postIdx[i]!;
+      if (markUser[p] !== u) {
+        markUser[p] = u;
+        markId[p] = nPairs++;
+      }
+      pairIdx[i] = markId[p]!;
+    }
   }
+  return { pairIdx, nPairs };
 }
 
-/** Value for (u, p), or -1 when absent. */
-export function getPair(t: PairTable, u: number, p: number): number {
-  const h = slot(t, u, p);
-  return t.keysU[h] === -1 ? -1 : (t.values[h] ?? -1);
-}
-
-export function setPair(t: PairTable, u: number, p: number, value: number): void {
-  if ((t.size + 1) * 2 > t.mask + 1) grow(t);
-  const h = slot(t, u, p);
-  if (t.keysU[h] === -1) {
-    t.keysU[h] = u;
-    t.keysP[h] = p;
+/** Adds one event of pair `id`; returns the previous packed value, or -1 when the pair was new. */
+export function bumpPair(t: PairTable, id: number, u: number, p: number, isLike: boolean): number {
+  if (t.keysU[id] === -1) {
+    t.keysU[id] = u;
+    t.keysP[id] = p;
     t.size++;
+    t.values[id] = isLike ? 3 : 2;
+    return -1;
   }
-  t.values[h] = value;
-}
-
-function grow(t: PairTable): void {
-  const { keysU, keysP, values } = t;
-  const cap = (t.mask + 1) * 2;
-  t.keysU = new Int32Array(cap).fill(-1);
-  t.keysP = new Int32Array(cap);
-  t.values = new Int32Array(cap);
-  t.mask = cap - 1;
-  t.size = 0;
-  for (let i = 0; i < keysU.length; i++) {
-    const u = keysU[i] ?? -1;
-    if (u !== -1) setPair(t, u, keysP[i] ?? 0, values[i] ?? 0);
-  }
+  const prev = t.values[id]!;
+  t.values[id] = (prev + 2) | (isLike ? 1 : 0);
+  return prev;
 }
