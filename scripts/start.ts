@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   // Production: scripts/web-server.mjs runs Next's handler in WEB_CONCURRENCY processes on one port.
   const web = isDev
     ? spawn(path.resolve("node_modules/.bin/next"), ["dev", "-p", String(port)], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } })
-    : spawn(process.execPath, ["scripts/web-server.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" } });
+    : spawn(process.execPath, [`--max-old-space-size=${Number(process.env.WEB_MAX_HEAP_MB) || 512}`, "scripts/web-server.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" } });
   children.push(web);
   web.on("exit", (code, signal) => {
     if (!stopping) {

@@ -42,9 +42,17 @@ async function servingModel(runId: string, learnerId: string): Promise<ModelVers
 const LATENCY_WINDOW = 2_000;
 const latencies: number[] = [];
 
+/** Scorers kept per process (each holds a model and a near-cache of up to 50k rows): the most recent. */
+const MAX_SCORERS = 8;
+
 function scorerFor(model: ModelVersionDto): Scorer {
   let scorer = scorers.get(model.id);
-  if (!scorer) {
+  if (scorer) {
+    // Most recently used last, so the first key is the one to evict.
+    scorers.delete(model.id);
+    scorers.set(model.id, scorer);
+  } else {
+    if (scorers.size >= MAX_SCORERS) scorers.delete(scorers.keys().next().value!);
     const b = model.bundle;
     scorer = createScorer({
       spec: b.spec,
