@@ -257,6 +257,20 @@ function clausesOf(s: Sentence): number[] {
   return s.tokens.map((t) => (CLAUSE_BREAKS.has(t.normal) ? ++clause : clause));
 }
 
+/** Words that open a conditional antecedent, and what closes it. */
+const CONDITIONALS = new Set(["if", "unless", "whether", "suppose", "supposing"]);
+const ANTECEDENT_END = new Set([",", ";", ":", "—", "–", "then", "(", ")", "."]);
+
+/** Is a token inside a conditional antecedent ("if X were Y, …")? */
+export function antecedentTokens(s: Sentence): boolean[] {
+  let open = false;
+  return s.tokens.map((t) => {
+    if (CONDITIONALS.has(t.normal)) open = true;
+    else if (ANTECEDENT_END.has(t.normal)) open = false;
+    return open;
+  });
+}
+
 /** Is a token inside quotation marks ("a small change", “just noise”)? */
 function quotedTokens(s: Sentence, text: string): boolean[] {
   const line = text.slice(s.start, s.end);
@@ -291,6 +305,10 @@ export function findContradictions(rubric: CompiledRubric, ctx: AnswerContext, m
       const quoted = quotedTokens(s, ctx.text);
       const asserted = perGroup.map((ms) => ms.filter((m) => !m.tokens.some((t) => quoted[t])));
       if (asserted.some((m) => m.length === 0)) continue;
+      // a claim wholly inside an "if …" antecedent is a hypothesis ("if the model were the hard part, a
+      // library call would do"); one that reaches the consequent is a rule the answer asserts
+      const hypothetical = antecedentTokens(s);
+      if (asserted.every((ms) => ms.every((m) => m.tokens.every((t) => hypothetical[t])))) continue;
       if (k.scope === "clause") {
         const clause = clausesOf(s);
         const clausesPer = asserted.map((ms) => new Set(ms.flatMap((m) => m.tokens.map((t) => clause[t]!))));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { cellIndex, isPredicate, labelHead, measureExplanation } from "@/lib/grading/explanation";
+import { antecedentTokens } from "@/lib/grading/evidence";
 import { analyzeAnswer } from "@/lib/grading/grade-answer";
 import { analyzeText } from "@/lib/grading/text";
-import { rubricFor } from "./helpers";
+import { grade, rubricFor } from "./helpers";
 
 /** Mechanisms added after studying holdout7's errors (general shapes, not the fixtures' wording). */
 const predicatesIn = (text: string): string[] => {
@@ -74,5 +75,36 @@ describe("predicates the tagger gets wrong", () => {
   it("reads an -s word before a determiner at a clause start as a verb", () => {
     expect(predicatesIn("validation gate (stops a bad release from reaching training)")).toContain("stops");
     expect(predicatesIn("the posts a user sees")).not.toContain("posts");
+  });
+});
+
+describe("claims inside a conditional antecedent", () => {
+  it("marks the tokens of an 'if …' clause up to its comma", () => {
+    const s = analyzeText("If the model were the main part, a library call would be enough.")[0]!;
+    const hyp = antecedentTokens(s);
+    expect(hyp[s.tokens.findIndex((t) => t.normal === "main")]).toBe(true);
+    expect(hyp[s.tokens.findIndex((t) => t.normal === "library")]).toBe(false);
+  });
+
+  it("does not assert a claim wholly inside the antecedent, but does assert a rule that reaches the consequent", () => {
+    const hypothesis = grade("ml-code-is-small", "If ML code were the hard part, a library call would be enough and we would be done.");
+    expect(hypothesis.contradictions.map((k) => k.id)).not.toContain("model-is-main");
+    const asserted = grade("ml-code-is-small", "Honestly the model is the main part, the rest is glue.");
+    expect(asserted.contradictions.map((k) => k.id)).toContain("model-is-main");
+  });
+});
+
+describe("core criteria", () => {
+  it("caps a diagnosis that never names the core mechanism below E5", () => {
+    const rubric = rubricFor("diagnose-stale-features");
+    expect(rubric.criteria.some((c) => c.core)).toBe(true);
+    const text =
+      "The prediction cache in the model server kept scores for two days because its expiry was set too long, so no errors fired. " +
+      "Detect it with an alert on cache hit rate and on the age of cached entries above an hour. " +
+      "Impact: engagement drops as feeds repeat. Fix: flush the cache, lower the expiry and fall back to fresh scoring.";
+    const a = analyzeAnswer({ text, rubric });
+    const core = rubric.criteria.find((c) => c.core)!.id;
+    expect(a.result.criteria.find((c) => c.id === core)?.status).toBe("missed");
+    expect(a.cap).toBeLessThanOrEqual(44);
   });
 });
