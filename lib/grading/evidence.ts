@@ -3,6 +3,7 @@ import { findNumbers, sameScale, withinTolerance, type NumberMention } from "./n
 import { checkOrder, checkOrderAnyMention } from "./order";
 import type { Criterion, Rubric } from "./rubric";
 import { related, shapeOf } from "./substance";
+import { statesWhy } from "./features";
 import { isWordToken, type Sentence } from "./text";
 import type { CriterionStatus, Evidence } from "./types";
 
@@ -42,6 +43,7 @@ function headsSentence(s: Sentence, firstToken: number): boolean {
 }
 
 type CompiledCriterion = {
+  level: "E5" | "E6";
   concept: CompiledGroup;
   mechanism: CompiledGroup | null;
   also: CompiledGroup[];
@@ -59,6 +61,7 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
   for (const c of rubric.criteria) {
     if (!c.evidence) continue;
     text.set(c.id, {
+      level: c.level,
       concept: compileGroup(c.evidence.concept),
       // An explanation may be phrased negatively ("don't ship regressions", "no negatives").
       mechanism: c.evidence.mechanism ? compileGroup(c.evidence.mechanism, "any") : null,
@@ -126,9 +129,11 @@ function evidenceOf(ctx: AnswerContext, from: number, to: number): Evidence {
  * First match of `group` in sentences from..to that does not reuse the words of `exclude` and is tied
  * to it by a stated relation (not merely its neighbour in a list or next to a generic verb).
  */
-function groupIn(group: CompiledGroup, ctx: AnswerContext, from: number, to: number, exclude: Match): Match | null {
+function groupIn(group: CompiledGroup, ctx: AnswerContext, from: number, to: number, exclude: Match, deep = false): Match | null {
   for (let i = Math.max(0, from); i <= Math.min(ctx.sentences.length - 1, to); i++) {
     if (ctx.listLike.has(i)) continue;
+    // E6 depth is explained, not gestured at: a neighbouring sentence counts only when one of the two states why
+    if (deep && i !== exclude.sentence && !statesWhy(ctx.sentences[i]!) && !statesWhy(ctx.sentences[exclude.sentence]!)) continue;
     const m = matchGroup(group, ctx.sentences[i]!, ctx.cache).find(
       (hit) => (hit.sentence !== exclude.sentence || !hit.tokens.some((t) => exclude.tokens.includes(t))) && related(ctx.sentences, exclude, hit),
     );
@@ -165,9 +170,10 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
     const hi = s.index + c.window;
     const explained = concepts
       .map((concept) => {
-        const mech = c.mechanism ? groupIn(c.mechanism, ctx, lo, hi, concept) : null;
+        const deep = c.level === "E6";
+        const mech = c.mechanism ? groupIn(c.mechanism, ctx, lo, hi, concept, deep) : null;
         if (c.mechanism && !mech) return null;
-        const also = c.also.map((g) => groupIn(g, ctx, lo, hi, concept));
+        const also = c.also.map((g) => groupIn(g, ctx, lo, hi, concept, deep));
         return also.some((m) => m === null) ? null : { mech, also };
       })
       .find((x) => x !== null);

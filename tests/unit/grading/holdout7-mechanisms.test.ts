@@ -108,3 +108,31 @@ describe("core criteria", () => {
     expect(a.cap).toBeLessThanOrEqual(44);
   });
 });
+
+describe("negation scope", () => {
+  const negatedWords = (text: string): string[] => analyzeText(text)[0]!.tokens.filter((t) => t.negated).map((t) => t.normal);
+
+  it("ends at a colon or a 'but': the next clause needs its own negator", () => {
+    expect(negatedWords("Why offline didn't catch it: the evaluation split was cleaned the same way")).not.toContain("evaluation");
+    expect(negatedWords("It did not page anyone but the freshness check fired")).not.toContain("freshness");
+  });
+
+  it("still covers a clause with its own negator after the break", () => {
+    expect(negatedWords("Nothing failed: no alert fired")).toContain("alert");
+  });
+});
+
+describe("E6 depth across sentences", () => {
+  it("credits an E6 criterion from a neighbouring sentence only when one of the two states why", () => {
+    const gesture = grade(
+      "diagnose-serving-latency",
+      "- scale the store, fix hot keys, roll back whatever changed\n- add hedged requests and circuit breakers, set an error budget",
+    );
+    const explained = grade(
+      "diagnose-serving-latency",
+      "- scale the store, fix hot keys, roll back whatever changed\n- add hedged requests so a slow replica stops holding the whole ranking request, because the tail sets p99",
+    );
+    const e6 = (r: ReturnType<typeof grade>) => r.coverage.E6;
+    expect(e6(explained)).toBeGreaterThan(e6(gesture));
+  });
+});
