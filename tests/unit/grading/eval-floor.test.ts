@@ -3,17 +3,17 @@ import { evaluate, readTuningSet } from "@/scripts/eval-grader";
 
 /**
  * Holds the agreement reached on the pooled tuning set (tune + holdout + holdout2 … holdout7 + tune8, 719
- * answers, calibrated grader; see `npm run eval:grader`): reached 0.887 level accuracy and 0.894 Spearman
- * before the refit on the enlarged pool; floors are those figures rounded down to 0.05.
+ * answers, calibrated grader; see `npm run eval:grader`): reached 0.908 level accuracy and 0.907 Spearman
+ * (nested leave-one-file-out CV 0.892 / 0.902); floors sit just below those figures so a regression fails.
  */
 const items = readTuningSet();
 
 describe.runIf(items.length > 0)("grader agreement floor (pooled tuning set)", () => {
   const { figures } = evaluate(items);
 
-  it("keeps level accuracy at or above 0.85 and Spearman at or above 0.85", () => {
-    expect(figures.accuracy).toBeGreaterThanOrEqual(0.85);
-    expect(figures.spearman).toBeGreaterThanOrEqual(0.85);
+  it("keeps level accuracy at or above 0.90 and Spearman at or above 0.90", () => {
+    expect(figures.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(figures.spearman).toBeGreaterThanOrEqual(0.9);
   });
 
   it("keeps every keyword-stuffed answer at or below the E5 floor", () => {
