@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cellIndex, isPredicate, labelHead, measureExplanation } from "@/lib/grading/explanation";
 import { antecedentTokens } from "@/lib/grading/evidence";
 import { analyzeAnswer } from "@/lib/grading/grade-answer";
+import { findNumbers } from "@/lib/grading/numbers";
 import { analyzeText } from "@/lib/grading/text";
 import { grade, rubricFor } from "./helpers";
 
@@ -134,5 +135,15 @@ describe("E6 depth across sentences", () => {
     );
     const e6 = (r: ReturnType<typeof grade>) => r.coverage.E6;
     expect(e6(explained)).toBeGreaterThan(e6(gesture));
+  });
+});
+
+describe("transposed scale tables", () => {
+  it("reads a table whose header names the quantities and whose rows start with the user scale", () => {
+    const text = "| users | peak QPS | logs/day | notes |\n|---|---|---|---|\n| 1M | 300 | 20 GB | one box |\n| 1B | 300k | 20 TB | multi-region |";
+    const found = findNumbers(text).map((n) => [n.quantity, n.value, n.atUsers]);
+    expect(found).toContainEqual(["qps", 300, 1e6]);
+    expect(found).toContainEqual(["qps", 3e5, 1e9]);
+    expect(found).toContainEqual(["bytes", 2e13, 1e9]);
   });
 });
