@@ -142,6 +142,17 @@ function groupIn(group: CompiledGroup, ctx: AnswerContext, from: number, to: num
   return null;
 }
 
+/** Hedges that mark a topic as gestured at ("some kind of X", "maybe X", "X or something"). */
+const HEDGES = compileGroup(
+  ["some kind of", "some sort of", "something like", "maybe", "perhaps", "possibly", "or something", "etc", "stuff like", "i guess", "kind of thing", "and so on", "whatever"],
+  "any",
+  0,
+);
+
+export function hedged(s: Sentence): boolean {
+  return matchGroup(HEDGES, s, new Map()).length > 0;
+}
+
 /** Most criteria one sentence (with its window) can meet: a single concept-dense sentence is not a whole answer. */
 export const MAX_MET_PER_SENTENCE = 6;
 
@@ -178,6 +189,8 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
       })
       .find((x) => x !== null);
     if (!explained) continue;
+    // "some kind of data contract", "maybe slice it": a hedged E6 topic without a why is gestured at, not explained
+    if (c.level === "E6" && hedged(s) && !statesWhy(s)) continue;
     const { mech, also } = explained;
     const touched = [s.index, ...(mech ? [mech.sentence] : []), ...also.map((m) => m!.sentence)];
     met = { status: "met", credit: 1, evidence: evidenceOf(ctx, Math.min(...touched), Math.max(...touched)), note: null, firstAt: partial.at, mentions, headAt };

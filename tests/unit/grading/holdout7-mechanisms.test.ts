@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cellIndex, isPredicate, labelHead, measureExplanation } from "@/lib/grading/explanation";
-import { antecedentTokens } from "@/lib/grading/evidence";
+import { antecedentTokens, hedged } from "@/lib/grading/evidence";
 import { analyzeAnswer } from "@/lib/grading/grade-answer";
 import { findNumbers } from "@/lib/grading/numbers";
 import { analyzeText } from "@/lib/grading/text";
@@ -145,5 +145,19 @@ describe("transposed scale tables", () => {
     expect(found).toContainEqual(["qps", 300, 1e6]);
     expect(found).toContainEqual(["qps", 3e5, 1e9]);
     expect(found).toContainEqual(["bytes", 2e13, 1e9]);
+  });
+});
+
+describe("hedged E6 topics", () => {
+  it("recognises hedges that gesture at a topic", () => {
+    expect(hedged(analyzeText("After that I'd want some kind of data contract with the client team.")[0]!)).toBe(true);
+    expect(hedged(analyzeText("A versioned data contract with the client team rejects type changes before release.")[0]!)).toBe(false);
+  });
+
+  it("gives a hedged E6 topic without a why less credit than the same topic stated outright", () => {
+    const hedgedAnswer = grade("diagnose-schema-change", "After that I'd want some kind of data contract with the client team.");
+    const stated = grade("diagnose-schema-change", "After that I'd want a versioned data contract with the client team.");
+    const credit = (r: ReturnType<typeof grade>) => r.criteria.find((c) => c.id === "data-contract")!.credit;
+    expect(credit(hedgedAnswer)).toBeLessThan(credit(stated));
   });
 });
