@@ -46,6 +46,7 @@ const NAMING_VERBS = new Set([
   "orchestrate", "observe", "track", "hold", "store", "sit", "show", "combine", "integrate", "involve", "mitigate", "impact", "affect",
   "detect", "monitor", "leverage", "close", "run", "own", "cover", "define", "represent", "refer", "describe", "stand", "denote",
 ]);
+const BE = new Set(["is", "are", "was", "were", "'s", "'re", "be", "been"]);
 const MODALS = new Set(["will", "would", "can", "could", "should", "may", "might", "must", "'ll", "'d", "wo", "ca"]);
 
 /** One clause: its concept mentions (criterion indexes), whether it states a predicate, and its links. */
@@ -88,6 +89,8 @@ export function isPredicate(tokens: Token[], i: number): boolean {
   if (before && punctOf(before) === "-" && before.start === tokens[i - 2]?.end && before.end === tok.start) return false;
   const helped = prev !== undefined && (prev.pos === "AUX" || MODALS.has(prev.normal) || prev.pos === "PRON" || prev.pos === "PART" || (prev.pos === "VERB" && prev !== tok));
   if (tok.normal.endsWith("ing")) return helped;
+  // a bare verb right after "is" / "are" is a noun the tagger misread: "the key is feature store"
+  if (tok.normal === tok.lemma && !tok.normal.endsWith("ing") && prev !== undefined && BE.has(prev.normal) && prev === tokens[i - 1]) return false;
   // a bare verb closing a noun phrase heads a compound noun: "new model launch", "schema check"
   if (!helped && tok.normal === tok.lemma && prev !== undefined && (prev.pos === "NOUN" || prev.pos === "ADJ" || prev.pos === "PROPN") && endsClause(tokens, i)) return false;
   if (/(ed|en)$/.test(tok.normal) && tok.normal !== tok.lemma) {
@@ -290,8 +293,12 @@ export function stuffingCap(e: ExplanationStats): number {
   if (e.distinct < 4) return 100;
   const named = Math.min(1, e.cellShare + e.overloadShare);
   const perConcept = e.predicates / e.distinct;
-  if (named < STUFFED_NAMED || e.density > STUFFED_DENSITY || perConcept > STUFFED_PREDICATES) return 100;
-  return e.density <= BARE_DENSITY && e.predicates <= BARE_PREDICATES ? BARE_CAP : FLOOR_CAP;
+  const cellStuffed = named >= STUFFED_NAMED && e.density <= STUFFED_DENSITY && perConcept <= STUFFED_PREDICATES;
+  // sentences that only string terms on copulas and prepositions ("X is key because of Y", "X is important
+  // for Y and Z") are stuffing too, whatever their format: (almost) nothing explained, hardly a predicate
+  const proseStuffed = e.density <= PROSE_DENSITY && perConcept <= PROSE_PREDICATES;
+  if (!cellStuffed && !proseStuffed) return 100;
+  return cellStuffed && e.density <= BARE_DENSITY && e.predicates <= BARE_PREDICATES ? BARE_CAP : FLOOR_CAP;
 }
 /** Share of mentions that are only named (cells, overloaded sentences) at or above which an answer may be stuffed. */
 export const STUFFED_NAMED = 0.6;
@@ -299,6 +306,9 @@ export const STUFFED_NAMED = 0.6;
 export const STUFFED_DENSITY = 0.25;
 /** Predicates per distinct concept at or below which it may be stuffed. */
 export const STUFFED_PREDICATES = 0.5;
+/** Explanation density and predicates per concept at or below which an answer is stuffed in any format. */
+export const PROSE_DENSITY = 0.1;
+export const PROSE_PREDICATES = 0.2;
 /** Stuffing with (almost) nothing explained: below E5. */
 const BARE_DENSITY = 0.1;
 const BARE_PREDICATES = 1;

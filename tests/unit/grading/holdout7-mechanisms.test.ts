@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellIndex, isPredicate, labelHead, measureExplanation } from "@/lib/grading/explanation";
+import { cellIndex, isPredicate, labelHead, measureExplanation, stuffingCap } from "@/lib/grading/explanation";
 import { antecedentTokens, hedged } from "@/lib/grading/evidence";
 import { analyzeAnswer } from "@/lib/grading/grade-answer";
 import { findNumbers } from "@/lib/grading/numbers";
@@ -159,5 +159,25 @@ describe("hedged E6 topics", () => {
     const stated = grade("diagnose-schema-change", "After that I'd want a versioned data contract with the client team.");
     const credit = (r: ReturnType<typeof grade>) => r.criteria.find((c) => c.id === "data-contract")!.credit;
     expect(credit(hedgedAnswer)).toBeLessThan(credit(stated));
+  });
+});
+
+describe("stuffing written as sentences", () => {
+  it("caps an answer with (almost) nothing explained and hardly a predicate per concept, whatever its format", () => {
+    const stats = { mentions: 20, explained: 1, density: 0.05, clauses: 20, predicates: 1, clauseWords: 4, distinct: 10, cellShare: 0, overloadShare: 0 };
+    expect(stuffingCap(stats)).toBeLessThanOrEqual(45);
+    expect(stuffingCap({ ...stats, density: 0.4, explained: 8, predicates: 6 })).toBe(100);
+  });
+
+  it("does not read a bare verb after 'is' as a predicate ('the key is feature store')", () => {
+    expect(predicatesIn("The key is feature store because of skew.")).toHaveLength(0);
+    expect(predicatesIn("The store is serving stale values.")).toContain("serving");
+  });
+
+  it("counts 'because of <noun>' as a relation only where something is stated", () => {
+    const key = grade("component-purpose", "Monitoring is key because of drift. Verification is important because of bad data. The feature store is crucial because of skew. Serving is important because of latency.");
+    const stated = grade("component-purpose", "Monitoring catches decay because drift never throws errors. Verification stops bad data before it trains the model. The feature store removes skew because training and serving read one definition. Serving must answer within the latency budget.");
+    expect(key.score).toBeLessThan(stated.score);
+    expect(key.score).toBeLessThanOrEqual(44);
   });
 });
