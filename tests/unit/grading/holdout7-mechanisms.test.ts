@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cellIndex, isPredicate, labelHead, measureExplanation, stuffingCap } from "@/lib/grading/explanation";
 import { antecedentTokens, hedged } from "@/lib/grading/evidence";
+import { dismissiveIn } from "@/lib/grading/features";
 import { analyzeAnswer } from "@/lib/grading/grade-answer";
 import { findNumbers } from "@/lib/grading/numbers";
 import { analyzeText } from "@/lib/grading/text";
@@ -179,5 +180,12 @@ describe("stuffing written as sentences", () => {
     const stated = grade("component-purpose", "Monitoring catches decay because drift never throws errors. Verification stops bad data before it trains the model. The feature store removes skew because training and serving read one definition. Serving must answer within the latency budget.");
     expect(key.score).toBeLessThan(stated.score);
     expect(key.score).toBeLessThanOrEqual(44);
+  });
+});
+
+describe("dismissive stance", () => {
+  it("reads dismissals, not a speaker's filler ('honestly', 'I'd push back')", () => {
+    expect(dismissiveIn(analyzeText("Honestly, I'd push back: the model is a small part and the loop around it is the job.")[0]!)).toBe(0);
+    expect(dismissiveIn(analyzeText("Monitoring is overkill here, the rest is plumbing.")[0]!)).toBeGreaterThan(0);
   });
 });
