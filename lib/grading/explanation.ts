@@ -308,7 +308,7 @@ export const STUFFED_DENSITY = 0.25;
 export const STUFFED_PREDICATES = 0.5;
 /** Explanation density and predicates per concept at or below which an answer is stuffed in any format. */
 export const PROSE_DENSITY = 0.1;
-export const PROSE_PREDICATES = 0.2;
+export const PROSE_PREDICATES = 0.3;
 /** Stuffing with (almost) nothing explained: below E5. */
 const BARE_DENSITY = 0.1;
 const BARE_PREDICATES = 1;
