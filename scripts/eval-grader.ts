@@ -2,11 +2,12 @@
  * Measures the grader against the labelled answers in tests/fixtures/grading/:
  * level accuracy, Spearman correlation of scores, confusion matrix and keyword-stuffed ceiling.
  *
- * The tuning set is tune + holdout + holdout2 + holdout3 + holdout4 + holdout5 + holdout6 (the first six holdouts were
- * consumed by earlier rounds): each file is reported separately, then pooled, with the weakest drills of the pool and
- * the leave-one-file-out CV figures of the calibrated grader (lib/grading/calibration.ts: the stored
- * features and λ refitted with each file left out, plus the nested CV stored by `npm run fit:grader`).
- * The held-aside set (holdout7) is reported separately and only in aggregate: never open or tune on it.
+ * The tuning set is tune + holdout + holdout2 … holdout7 (the first seven holdouts were consumed by earlier rounds)
+ * + tune8 (a blind tuning set for the four drills without earlier labels): each file is reported separately, then
+ * pooled, with the weakest drills of the pool and the leave-one-file-out CV figures of the calibrated grader
+ * (lib/grading/calibration.ts: the stored features and λ refitted with each file left out, plus the nested CV stored
+ * by `npm run fit:grader`). The held-aside set (holdout8, when present) is reported separately and only in
+ * aggregate: never open or tune on it.
  *
  *   npm run eval:grader                          every part, pooled tuning figures, held-aside figures
  *   npm run eval:grader -- --errors              also list per-item misses of the TUNING files
@@ -42,7 +43,9 @@ export const PARTS = [
   { name: "holdout4", file: "labelled.holdout4.jsonl", role: "tuning" },
   { name: "holdout5", file: "labelled.holdout5.jsonl", role: "tuning" },
   { name: "holdout6", file: "labelled.holdout6.jsonl", role: "tuning" },
-  { name: "holdout7", file: "labelled.holdout7.jsonl", role: "held-aside" },
+  { name: "holdout7", file: "labelled.holdout7.jsonl", role: "tuning" },
+  { name: "tune8", file: "labelled.tune8.jsonl", role: "tuning" },
+  { name: "holdout8", file: "labelled.holdout8.jsonl", role: "held-aside" },
 ] as const;
 export type PartName = (typeof PARTS)[number]["name"];
 

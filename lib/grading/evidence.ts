@@ -3,6 +3,7 @@ import { findNumbers, sameScale, withinTolerance, type NumberMention } from "./n
 import { checkOrder, checkOrderAnyMention } from "./order";
 import type { Criterion, Rubric } from "./rubric";
 import { related, shapeOf } from "./substance";
+import { statesWhy } from "./features";
 import { isWordToken, type Sentence } from "./text";
 import type { CriterionStatus, Evidence } from "./types";
 
@@ -42,6 +43,7 @@ function headsSentence(s: Sentence, firstToken: number): boolean {
 }
 
 type CompiledCriterion = {
+  level: "E5" | "E6";
   concept: CompiledGroup;
   mechanism: CompiledGroup | null;
   also: CompiledGroup[];
@@ -59,6 +61,7 @@ export function compileRubric(rubric: Rubric): CompiledRubric {
   for (const c of rubric.criteria) {
     if (!c.evidence) continue;
     text.set(c.id, {
+      level: c.level,
       concept: compileGroup(c.evidence.concept),
       // An explanation may be phrased negatively ("don't ship regressions", "no negatives").
       mechanism: c.evidence.mechanism ? compileGroup(c.evidence.mechanism, "any") : null,
@@ -126,15 +129,28 @@ function evidenceOf(ctx: AnswerContext, from: number, to: number): Evidence {
  * First match of `group` in sentences from..to that does not reuse the words of `exclude` and is tied
  * to it by a stated relation (not merely its neighbour in a list or next to a generic verb).
  */
-function groupIn(group: CompiledGroup, ctx: AnswerContext, from: number, to: number, exclude: Match): Match | null {
+function groupIn(group: CompiledGroup, ctx: AnswerContext, from: number, to: number, exclude: Match, deep = false): Match | null {
   for (let i = Math.max(0, from); i <= Math.min(ctx.sentences.length - 1, to); i++) {
     if (ctx.listLike.has(i)) continue;
+    // E6 depth is explained, not gestured at: a neighbouring sentence counts only when one of the two states why
+    if (deep && i !== exclude.sentence && !statesWhy(ctx.sentences[i]!) && !statesWhy(ctx.sentences[exclude.sentence]!)) continue;
     const m = matchGroup(group, ctx.sentences[i]!, ctx.cache).find(
       (hit) => (hit.sentence !== exclude.sentence || !hit.tokens.some((t) => exclude.tokens.includes(t))) && related(ctx.sentences, exclude, hit),
     );
     if (m) return m;
   }
   return null;
+}
+
+/** Hedges that mark a topic as gestured at ("some kind of X", "maybe X", "X or something"). */
+const HEDGES = compileGroup(
+  ["some kind of", "some sort of", "something like", "maybe", "perhaps", "possibly", "or something", "etc", "stuff like", "i guess", "kind of thing", "and so on", "whatever"],
+  "any",
+  0,
+);
+
+export function hedged(s: Sentence): boolean {
+  return matchGroup(HEDGES, s, new Map()).length > 0;
 }
 
 /** Most criteria one sentence (with its window) can meet: a single concept-dense sentence is not a whole answer. */
@@ -165,13 +181,16 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
     const hi = s.index + c.window;
     const explained = concepts
       .map((concept) => {
-        const mech = c.mechanism ? groupIn(c.mechanism, ctx, lo, hi, concept) : null;
+        const deep = c.level === "E6";
+        const mech = c.mechanism ? groupIn(c.mechanism, ctx, lo, hi, concept, deep) : null;
         if (c.mechanism && !mech) return null;
-        const also = c.also.map((g) => groupIn(g, ctx, lo, hi, concept));
+        const also = c.also.map((g) => groupIn(g, ctx, lo, hi, concept, deep));
         return also.some((m) => m === null) ? null : { mech, also };
       })
       .find((x) => x !== null);
     if (!explained) continue;
+    // "some kind of data contract", "maybe slice it": a hedged E6 topic without a why is gestured at, not explained
+    if (c.level === "E6" && hedged(s) && !statesWhy(s)) continue;
     const { mech, also } = explained;
     const touched = [s.index, ...(mech ? [mech.sentence] : []), ...also.map((m) => m!.sentence)];
     met = { status: "met", credit: 1, evidence: evidenceOf(ctx, Math.min(...touched), Math.max(...touched)), note: null, firstAt: partial.at, mentions, headAt };
@@ -257,6 +276,20 @@ function clausesOf(s: Sentence): number[] {
   return s.tokens.map((t) => (CLAUSE_BREAKS.has(t.normal) ? ++clause : clause));
 }
 
+/** Words that open a conditional antecedent, and what closes it. */
+const CONDITIONALS = new Set(["if", "unless", "whether", "suppose", "supposing"]);
+const ANTECEDENT_END = new Set([",", ";", ":", "—", "–", "then", "(", ")", "."]);
+
+/** Is a token inside a conditional antecedent ("if X were Y, …")? */
+export function antecedentTokens(s: Sentence): boolean[] {
+  let open = false;
+  return s.tokens.map((t) => {
+    if (CONDITIONALS.has(t.normal)) open = true;
+    else if (ANTECEDENT_END.has(t.normal)) open = false;
+    return open;
+  });
+}
+
 /** Is a token inside quotation marks ("a small change", “just noise”)? */
 function quotedTokens(s: Sentence, text: string): boolean[] {
   const line = text.slice(s.start, s.end);
@@ -291,6 +324,10 @@ export function findContradictions(rubric: CompiledRubric, ctx: AnswerContext, m
       const quoted = quotedTokens(s, ctx.text);
       const asserted = perGroup.map((ms) => ms.filter((m) => !m.tokens.some((t) => quoted[t])));
       if (asserted.some((m) => m.length === 0)) continue;
+      // a claim wholly inside an "if …" antecedent is a hypothesis ("if the model were the hard part, a
+      // library call would do"); one that reaches the consequent is a rule the answer asserts
+      const hypothetical = antecedentTokens(s);
+      if (asserted.every((ms) => ms.every((m) => m.tokens.every((t) => hypothetical[t])))) continue;
       if (k.scope === "clause") {
         const clause = clausesOf(s);
         const clausesPer = asserted.map((ms) => new Set(ms.flatMap((m) => m.tokens.map((t) => clause[t]!))));

@@ -32,7 +32,7 @@ export function statesWhy(s: Sentence): boolean {
  * incident", "overkill", "takes care of itself"). Phrases as consecutive lower-case words.
  */
 const DISMISSIVE = [
-  "honestly", "to be honest", "not really", "isn't really", "is not really", "push back", "plumbing", "overkill", "non-issue",
+  "not really", "isn't really", "is not really", "plumbing", "overkill", "non-issue",
   "non issue", "basically free", "takes care of itself", "take care of itself", "by definition", "not much of", "misleading",
   "strictly better", "wouldn't spend", "not a real", "no real", "so called", "so-called", "no incident", "not an incident", "doesn't matter", "does not matter", "close enough", "good enough",
   "not worth", "waste of time", "just noise", "nothing to worry", "no need to", "no need for", "don't need", "do not need",

@@ -138,7 +138,9 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   // a drill that asks for estimates (QPS, storage …) is not answered without a single one: the scale is not discussed
   const estimatesAsked = rubric.criteria.some((c) => c.estimate && c.level === "E5");
   const estimateCap = estimatesAsked && !ctx.numbers.some((n) => estimated.has(n.quantity)) ? NO_ESTIMATE_CAP : 100;
-  const cap = Math.min(100, substance.cap, stuffingCap(explanation), stakesCap, estimateCap, ...contradictions.map((k) => k.cap), ...orderCaps);
+  // a diagnosis that never names the drill's core mechanism is a misdiagnosis, however well it covers the rest
+  const coreCap = rubric.criteria.some((c) => c.core && findings.get(c.id)?.status === "missed") ? CORE_MISSED_CAP : 100;
+  const cap = Math.min(100, substance.cap, stuffingCap(explanation), stakesCap, estimateCap, coreCap, ...contradictions.map((k) => k.cap), ...orderCaps);
 
   const credits: Credit[] = rubric.criteria.map((c) => ({ level: c.level, weight: c.weight, credit: findings.get(c.id)?.credit ?? 0 }));
   const score = scoreCredits(credits, rubric.thresholds, cap);
@@ -216,6 +218,9 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   };
   return { result, features, e5Bar: e5 >= t5, cap, explanation };
 }
+
+/** Highest score of an answer that never names the drill's core point (a criterion marked `core`). */
+const CORE_MISSED_CAP = 40;
 
 /** Highest score of an answer to an estimating drill that states no estimated quantity at all. */
 const NO_ESTIMATE_CAP = 40;

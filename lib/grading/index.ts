@@ -13,8 +13,8 @@
  * `npm run -s fit:grader`); criteria, evidence and feedback come from the rule grader, and `ruleScore`
  * keeps the rule grader's own score. Pass `calibration: null` to gradeAnswer for the rule score alone.
  * Caps apply after calibration: substance, buzzwords, contradictions, order, keyword stuffing in any
- * format (explanation density, lib/grading/explanation.ts), estimating drills answered without a single estimate
- * and, where a rubric sets `stakes`, what-not-why.
+ * format (explanation density, lib/grading/explanation.ts), estimating drills answered without a single estimate,
+ * a `core` criterion never named (a misdiagnosis) and, where a rubric sets `stakes`, what-not-why.
  *
  * `evidence.start`/`end` are character offsets into `text` (end exclusive) for highlighting.
  * The result is plain JSON: store it with `rubricVersion` and regrade when the rubric changes.

@@ -111,13 +111,31 @@ function findTableNumbers(text: string): { mentions: NumberMention[]; rows: [num
   const mentions: NumberMention[] = [];
   const rows: [number, number][] = [];
   let header: number[] | null = null;
+  // transposed: the header names quantities ("| DAU | QPS | logs/day |") and each row starts with its scale
+  let columns: (Quantity | null)[] | null = null;
   let offset = 0;
   for (const line of text.split("\n")) {
     const cells = cellsOf(line, offset);
     const scales = cells.map((c) => scaleOfCell(c.text));
     const known = scales.filter((x): x is number => x !== null);
-    if (known.length >= 2 && known.length >= cells.length - 1) header = known;
-    else if (header && cells.length >= 2) {
+    const quantities = cells.map((c) => (scaleOfCell(c.text) === null && !/\d/.test(c.text) ? quantityOfLabel(c.text) : null));
+    if (known.length >= 2 && known.length >= cells.length - 1) {
+      header = known;
+      columns = null;
+    } else if (columns && cells.length >= 2 && scales[0] !== null && scales[0] !== undefined) {
+      const rowScale = scales[0];
+      rows.push([offset, offset + line.length]);
+      cells.slice(1).forEach((cell, k) => {
+        const quantity = columns![k + 1];
+        if (!quantity) return;
+        const [n] = findInlineNumbers(cell.text);
+        if (!n) return;
+        const q = n.quantity === "plain" || n.quantity === "users" ? quantity : n.quantity;
+        mentions.push({ value: n.value, quantity: q, atUsers: rowScale, start: cell.start + n.start, end: cell.start + n.end });
+      });
+    } else if (!header && quantities.filter(Boolean).length >= 2 && line.includes("|")) {
+      columns = quantities;
+    } else if (header && cells.length >= 2) {
       const label = cells[0]!.text;
       const values = cells.slice(1);
       const quantity = quantityOfLabel(label);
@@ -130,7 +148,10 @@ function findTableNumbers(text: string): { mentions: NumberMention[]; rows: [num
           mentions.push({ value: n.value, quantity: q, atUsers: header![i] ?? null, start: cell.start + n.start, end: cell.start + n.end });
         });
       }
-    } else if (line.trim() === "") header = null;
+    } else if (line.trim() === "") {
+      header = null;
+      columns = null;
+    }
     offset += line.length + 1;
   }
   return { mentions, rows };

@@ -76,6 +76,11 @@ export const criterionSchema = z
     evidence: textEvidenceSchema.optional(),
     order: orderEvidenceSchema.optional(),
     estimate: estimateEvidenceSchema.optional(),
+    /**
+     * The drill's core point (the mechanism of a diagnosis): an answer that never even names it answers a
+     * different question (a misdiagnosis) and stays below E5, whatever else it covers.
+     */
+    core: z.boolean().default(false),
     /** What to add when the criterion is missed or partial. */
     feedback: z.string().min(10),
     /** A short excerpt of a model answer for this criterion. */

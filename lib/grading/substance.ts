@@ -113,6 +113,10 @@ function isRelationToken(tokens: Token[], i: number, dense = false): boolean {
   const tok = tokens[i]!;
   const next = nextWord(tokens, i);
   if (dense && WEAK_RELATIONS.has(tok.normal)) return false;
+  // "because of Y", "due to Y" give a noun as the reason: a relation only where something is stated
+  // ("rankings dropped because of stale features"), not in "the key is X because of Y"
+  if ((tok.normal === "because" && next?.normal === "of") || (tok.normal === "due" && next?.normal === "to"))
+    return tokens.some((_, j) => j !== i && isSpecificVerb(tokens, j, dense));
   if (RELATION_WORDS.has(tok.normal)) return true;
   // purpose: "to <verb>" ("to catch", "to keep") — but not "fallback to default features"
   if (tok.normal === "to" && next && (next.pos === "VERB" || next.pos === "AUX") && !GENERIC_VERBS.has(next.lemma) && !isBuzzword(next) && !restates(tokens, tokens.indexOf(next))) {

@@ -102,6 +102,7 @@ function mergeArrows(tokens: Token[]): Token[] {
  * note whose value dismisses the label ("Analysis tools: nice for dashboards, not needed").
  */
 function applyExtraNegation(tokens: Token[]): void {
+  limitNegationScope(tokens);
   let clauseStart = 0;
   let forward = false;
   let dismissed = false;
@@ -123,6 +124,29 @@ function applyExtraNegation(tokens: Token[]): void {
     if (backward && labelEnd >= 0 && i > labelEnd) dismissed = true;
   }
   if (dismissed) for (let j = 0; j < labelEnd; j++) tokens[j]!.negated = true;
+}
+
+/** Breaks that end a negation's scope: a new clause after them needs its own negator. */
+const SCOPE_BREAK = new Set([":", ";", "—", "–", "but", "so", "because", "although", "though", "whereas", "however"]);
+const NEGATORS = new Set(["not", "n't", "no", "never", "without", "nor", "neither", "nothing", "none", "nobody", "cannot", "lacks", "lacking"]);
+
+/**
+ * wink's negation can run past a colon or a "but": "Why offline didn't catch it: the evaluation split was
+ * cleaned the same way" does not negate the evaluation split. After such a break, a clause without a
+ * negator of its own is affirmative. (Commas do not end the scope: "no monitoring, alerting or retraining".)
+ */
+function limitNegationScope(tokens: Token[]): void {
+  let broken = false;
+  let negator = false;
+  for (const tok of tokens) {
+    if (SCOPE_BREAK.has(tok.normal)) {
+      broken = true;
+      negator = false;
+      continue;
+    }
+    if (NEGATORS.has(tok.normal) || tok.lemma === "not") negator = true;
+    if (broken && !negator && tok.negated) tok.negated = false;
+  }
 }
 
 /** Leaders a counterfactual may follow: bullets, numbering, "because", "if", "with". */
