@@ -103,8 +103,18 @@ export function toErrorResponse(error: unknown, log: Logger = rootLog): Response
   return errorJson(new AppError("INTERNAL", "Something went wrong on our side"));
 }
 
+/**
+ * Errors that mean "PostgreSQL is not answering right now" rather than a bug: Prisma's connection
+ * codes (P1001 can't reach, P1002/P1008 timed out, P1017 server closed the connection, P2024 pool
+ * timeout), PostgreSQL's shutdown / cannot-connect / connection-exception classes (57P0x, 08xxx,
+ * 53300 too many connections) and the socket errors node-postgres surfaces.
+ */
+const UNAVAILABLE_CODES = /^(P1001|P1002|P1008|P1017|P2024|57P01|57P02|57P03|08\w{3}|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/;
+const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|terminating connection|Connection terminated|server (has )?closed the connection|not queryable|shutting down|starting up|too many clients|PrismaClientInitializationError|Can't reach database|Timed out fetching a new connection|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections/i;
+
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  const text = error instanceof Error ? `${error.name} ${error.message} ${typeof code === "string" ? code : ""}` : "";
-  return /ECONNREFUSED|ECONNRESET|57P01|57P03|terminating connection|Connection terminated|PrismaClientInitializationError|Can't reach database/i.test(text);
+  if (typeof code === "string" && UNAVAILABLE_CODES.test(code)) return true;
+  const text = error instanceof Error ? `${error.name} ${error.message}` : "";
+  return UNAVAILABLE_TEXT.test(text);
 }

@@ -10,6 +10,12 @@ import { createLogger } from "@/lib/log";
 
 const log = createLogger({ service: "worker" });
 
+// pg-boss 10 lets a rejection escape when it cannot record a job's failure while PostgreSQL is down
+// (Manager.fail → pg-pool ECONNREFUSED), and Node would exit on it. The job then stays active; the
+// heartbeat reclaim below (or pg-boss's own expiry) retries the run once PostgreSQL is back. So log
+// it and keep the worker alive (tests/e2e/faults/database-outage.spec.ts).
+process.on("unhandledRejection", (error) => log.error({ error }, "unhandled rejection; the worker keeps running"));
+
 async function main(): Promise<void> {
   const boss = await getBoss();
   await boss.work<unknown>(PIPELINE_RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
