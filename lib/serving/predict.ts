@@ -6,6 +6,7 @@
  */
 import { createPostgresFeatureStore } from "@/lib/db/features";
 import { getServingModel, type ModelVersionDto } from "@/lib/db/models";
+import { publish, subscribe } from "@/lib/cluster-bus";
 import { AppError } from "@/lib/errors";
 import { DEVICE_SLOTS } from "@/lib/pipeline/features/spec";
 import { createRowScorer } from "@/lib/pipeline/model/row-scorer";
@@ -41,6 +42,26 @@ async function servingModel(runId: string, learnerId: string): Promise<ModelVers
 }
 const LATENCY_WINDOW = 2_000;
 const latencies: number[] = [];
+
+/**
+ * The other web processes' latency windows (scripts/web-server.mjs runs several): each process
+ * publishes its window (at most once a second), so the live percentiles cover the recent predictions
+ * of every process on this machine, whichever process answers the stats request.
+ */
+const peers = new Map<number, { latencies: number[]; at: number }>();
+let changed = false;
+let lastPublished = 0;
+subscribe("predict-latencies", (payload) => {
+  const { pid, window } = payload as { pid: number; window: number[] };
+  if (Number.isInteger(pid) && Array.isArray(window)) peers.set(pid, { latencies: window.slice(-LATENCY_WINDOW), at: Date.now() });
+});
+setInterval(() => {
+  // Changed windows go out within a second; an unchanged one is re-sent every 20 s so peers keep it.
+  if (latencies.length === 0 || (!changed && Date.now() - lastPublished < 20_000)) return;
+  changed = false;
+  lastPublished = Date.now();
+  publish("predict-latencies", { pid: process.pid, window: latencies });
+}, 1000).unref();
 
 /** Scorers kept per process (each holds a model and a near-cache of up to 50k rows): the most recent. */
 const MAX_SCORERS = 8;
@@ -79,6 +100,7 @@ export async function predict({ learnerId, input }: { learnerId: string; input: 
   const latencyMs = performance.now() - started;
   latencies.push(latencyMs);
   if (latencies.length > LATENCY_WINDOW) latencies.splice(0, latencies.length - LATENCY_WINDOW);
+  changed = true;
   const ttl = model.bundle.ttlSeconds;
   const fresh = (age: number | null | undefined) => ({ ageHours: age == null ? null : Math.round((age / 3600) * 10) / 10, ttlHours: ttl / 3600, isFresh: age != null && age <= ttl, isFound: age != null });
   const ages = res.explanation?.ageSeconds;
@@ -92,10 +114,16 @@ export async function predict({ learnerId, input }: { learnerId: string; input: 
   };
 }
 
-/** Percentiles of the last requests served by this process (nearest-rank). */
+/** Percentiles of the last requests served by this machine's web processes (nearest-rank). */
 export function latencyStats(): { count: number; p50Ms: number | null; p95Ms: number | null; p99Ms: number | null } {
-  if (latencies.length === 0) return { count: 0, p50Ms: null, p95Ms: null, p99Ms: null };
-  const sorted = [...latencies].sort((a, b) => a - b);
+  const all = [...latencies];
+  for (const [pid, peer] of peers) {
+    // A process that has published nothing for a minute has stopped (or stopped serving predictions).
+    if (Date.now() - peer.at > 60_000) peers.delete(pid);
+    else all.push(...peer.latencies);
+  }
+  if (all.length === 0) return { count: 0, p50Ms: null, p95Ms: null, p99Ms: null };
+  const sorted = all.sort((a, b) => a - b);
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! * 1000) / 1000;
   return { count: sorted.length, p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99) };
 }

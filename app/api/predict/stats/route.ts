@@ -1,4 +1,4 @@
-// GET /api/predict/stats — latency percentiles of recent predictions served by this process
+// GET /api/predict/stats — latency percentiles of recent predictions served by this machine's web processes
 import { withRoute } from "@/lib/http";
 import { latencyStats } from "@/lib/serving/predict";
 
