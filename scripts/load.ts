@@ -175,6 +175,10 @@ async function main() {
     process.stderr.write("load: waiting for the background run to finish, then predict on a quiet machine…\n");
     const backgroundStatus = await waitForRun(owner, backgroundRun);
     const predictsQuiet = await phase("predict, no training", predictOptions, null);
+    // The live percentiles merge every web process's window: each stats call should count the same.
+    await new Promise((r) => setTimeout(r, 1500));
+    const statsCounts: number[] = [];
+    for (let i = 0; i < 4; i++) statsCounts.push(((await (await fetch(`${BASE}/api/predict/stats`, { headers: { cookie: owner } })).json()) as { count: number }).count);
 
     let soak: { minutes: number; warmUpMinutes: number; rssStartMb: number; rssEndMb: number; growthMb: number; p99Ms: number; non2xx: number } | null = null;
     if (SOAK_MINUTES > 0) {
@@ -203,6 +207,7 @@ async function main() {
       submissions: { ...submissions.report, "2xx": submissions2xx, storedRows: Number(rows[0]?.n ?? 0), target: "p99 ≤ 500 ms at 20 connections; stored rows = 2xx (+ ≤ 20 in flight)" },
       predict: { ...predicts.report, target: "p99 ≤ 10 ms at 200 req/s" },
       predictNoTraining: { ...predictsQuiet.report, target: "p99 ≤ 10 ms at 200 req/s" },
+      predictStatsCounts: statsCounts,
       soak,
     }, null, 2));
   } finally {
