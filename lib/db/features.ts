@@ -126,7 +126,13 @@ function createLookupBatcher(namespace: string) {
       const rows = await db.$queryRaw<{ i: bigint; eventTime: number; values: number[]; writtenAt: number }[]>`
         SELECT q.i, o."eventTime", o."values", o."writtenAt"
         FROM unnest(${views}::text[], ${keys}::bigint[]) WITH ORDINALITY AS q(view, k, i)
-        JOIN "OnlineFeature" o ON o.namespace = ${namespace} AND o.view = q.view AND o."entityKey" = q.k`;
+        CROSS JOIN LATERAL (
+          -- One primary-key probe per key. OFFSET 0 keeps the planner from flattening this into a join
+          -- that walks every row of the run's namespace (measured: 333 ms vs 0.2 ms on 400k rows).
+          SELECT f."eventTime", f."values", f."writtenAt" FROM "OnlineFeature" f
+          WHERE f.namespace = ${namespace} AND f.view = q.view AND f."entityKey" = q.k
+          OFFSET 0
+        ) o`;
       const found = new Map(rows.map((r) => [Number(r.i) - 1, r]));
       let offset = 0;
       for (const l of batch) {
