@@ -97,24 +97,35 @@ export async function trainLogistic(o: TrainModelOptions): Promise<TrainedModel>
   const subRows = tf.tensor2d(sub, [m, D]);
   const subCols = tf.tensor2d(subT, [D, m]);
 
-  /** Σ log loss over rows [from, to) and, with `grad`, the raw-feature gradient Σ r·x and Σ r (r = p − y), streamed in chunks. */
-  const pass = (w: tf.Tensor2D, b: tf.Scalar, from: number, to: number, grad: Float64Array | null) => {
+  /**
+   * Σ log loss over rows [from, to) and, with `grad`, the raw-feature gradient Σ r·x and Σ r
+   * (r = p − y), streamed in chunks. `w` null means all-zero weights: every logit is `bias`, so
+   * the loss has a closed form and only the gradient needs the rows.
+   */
+  const pass = (w: tf.Tensor2D | null, bias: number, from: number, to: number, grad: Float64Array | null) => {
     let residualSum = 0;
     let loss = 0;
+    const p0 = 1 / (1 + Math.exp(-bias));
+    if (!w) {
+      let pos = 0;
+      for (let i = from; i < to; i++) pos += labels[i]!;
+      loss = -(pos * Math.log(p0) + (to - from - pos) * Math.log(1 - p0));
+      if (!grad) return { loss, residualSum };
+    }
     for (let s = from; s < to; s += CHUNK_ROWS) {
       const c = Math.min(CHUNK_ROWS, to - s);
       const out = tf.tidy(() => {
         const x = tf.tensor2d(o.x.subarray(s * d, (s + c) * d), [c, d]);
         const y = tf.tensor2d(labels.subarray(s, s + c), [c, 1]);
-        const z = tf.add(tf.matMul(x, w), b);
-        const lossSum = tf.reshape(tf.losses.sigmoidCrossEntropy(y, z, undefined, undefined, tf.Reduction.SUM), [1]);
+        const z = w ? tf.add(tf.matMul(x, w), bias) : null;
+        const lossSum = z ? tf.reshape(tf.losses.sigmoidCrossEntropy(y, z, undefined, undefined, tf.Reduction.SUM), [1]) : tf.zeros([1]);
         if (!grad) return lossSum;
-        const r = tf.sub<tf.Tensor2D>(tf.sigmoid(z), y);
+        const r = z ? tf.sub<tf.Tensor2D>(tf.sigmoid(z), y) : tf.sub<tf.Tensor2D>(p0, y);
         return tf.concat([tf.reshape(tf.matMul(x, r, true), [d]), tf.reshape(tf.sum(r), [1]), lossSum]);
       });
       const a = out.dataSync();
       out.dispose();
-      loss += a[a.length - 1]!;
+      if (w) loss += a[a.length - 1]!;
       if (grad) {
         for (let j = 0; j < d; j++) grad[j]! += a[j]!;
         residualSum += a[d]!;
@@ -127,16 +138,17 @@ export async function trainLogistic(o: TrainModelOptions): Promise<TrainedModel>
   const evaluate = (theta: Float64Array): Evaluation => {
     const wEff = new Float32Array(d);
     let bEff = theta[d]!;
+    let isZero = true;
     for (let j = 0; j < d; j++) {
       wEff[j] = theta[j]! * inv[j]!;
       bEff -= o.mean[j]! * wEff[j]!;
+      if (wEff[j] !== 0) isZero = false;
     }
-    const w = tf.tensor2d(wEff, [d, 1]);
-    const b = tf.scalar(bEff);
+    const w = isZero ? null : tf.tensor2d(wEff, [d, 1]);
     const gradRaw = new Float64Array(d);
     try {
-      const train = pass(w, b, 0, n, gradRaw);
-      const val = nv > 0 ? pass(w, b, n, n + nv, null).loss / nv : train.loss / n;
+      const train = pass(w, bEff, 0, n, gradRaw);
+      const val = nv > 0 ? pass(w, bEff, n, n + nv, null).loss / nv : train.loss / n;
       const h = tf.tidy(() => {
         const p = tf.sigmoid(tf.matMul(subRows, tf.tensor2d(Float32Array.from(theta), [D, 1])));
         return tf.matMul(tf.mul(subCols, tf.reshape(tf.mul(p, tf.sub(1, p)), [1, m])), subRows);
@@ -145,7 +157,7 @@ export async function trainLogistic(o: TrainModelOptions): Promise<TrainedModel>
       h.dispose();
       return { gradRaw, residualSum: train.residualSum, trainLoss: train.loss / n, valLoss: val, hessian };
     } finally {
-      tf.dispose([w, b]);
+      w?.dispose();
     }
   };
 
