@@ -3,6 +3,7 @@
  * early stopping on a later-in-time validation split (patience in epochs; the best epoch's
  * weights are kept). A custom loop rather than model.fit: fit's per-batch callbacks and shuffling
  * cost more than the logistic model's maths. Every tensor is disposed before returning.
+ * The logistic-regression baseline goes to full-batch Newton steps instead (train-logistic.ts).
  */
 import type { Rng } from "../ports";
 import { shuffleInPlace } from "../random";
