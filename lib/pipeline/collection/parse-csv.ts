@@ -33,8 +33,9 @@ type Columns = { user: number; post: number; action: number; ts: number; device:
 type ParseState = {
   table: EventTable;
   deviceBytes: Uint8Array[];
-  /** Fast path: the last device code and the last calendar day (yyyymmdd → days since the epoch). */
+  /** Fast path: the last device code and the last calendar day (its 10 bytes, yyyymmdd, days since the epoch; lastDay −1 = none yet). */
   lastDevice: number;
+  lastDate: Uint8Array;
   lastDay: number;
   lastDays: number;
   out: Omit<ParsedEvents, "table">;
@@ -49,6 +50,7 @@ export async function parseEventsCsv(chunks: AsyncIterable<Uint8Array>, sizeHint
     table,
     deviceBytes: table.deviceVocab.map((d) => Uint8Array.from(d, (c) => c.charCodeAt(0))),
     lastDevice: 0,
+    lastDate: new Uint8Array(10),
     lastDay: -1,
     lastDays: 0,
     out: { rowsRead: 0, malformed: 0, malformedSamples: [], columns: [], missingColumns: [], extraColumns: [], bytes: 0 },
@@ -169,24 +171,35 @@ function fastRow(st: ParseState, buf: Uint8Array, s: number, e: number): boolean
   const t0 = ++i;
   // YYYY-MM-DDTHH:MM:SSZ then a comma
   if (e - t0 < 21 || buf[t0 + 19] !== 90 || buf[t0 + 20] !== 44 || buf[t0 + 10] !== 84) return false;
-  if (buf[t0 + 4] !== 45 || buf[t0 + 7] !== 45 || buf[t0 + 13] !== 58 || buf[t0 + 16] !== 58) return false;
-  for (let k = 0; k < 19; k++) {
-    if (k === 4 || k === 7 || k === 10 || k === 13 || k === 16) continue;
+  if (buf[t0 + 13] !== 58 || buf[t0 + 16] !== 58) return false;
+  // the date part usually repeats the previous row's (a log in time order): compare 10 bytes
+  const date = st.lastDate;
+  let sameDate = st.lastDay >= 0;
+  for (let k = 0; sameDate && k < 10; k++) sameDate = buf[t0 + k] === date[k];
+  if (!sameDate) {
+    if (buf[t0 + 4] !== 45 || buf[t0 + 7] !== 45) return false;
+    for (let k = 0; k < 10; k++) {
+      if (k === 4 || k === 7) continue;
+      const d = buf[t0 + k]! - 48;
+      if (d < 0 || d > 9) return false;
+    }
+    const y = two(buf, t0) * 100 + two(buf, t0 + 2);
+    const mo = two(buf, t0 + 5);
+    const day = two(buf, t0 + 8);
+    if (mo < 1 || mo > 12 || day < 1 || day > 31) return false;
+    st.lastDay = y * 10_000 + mo * 100 + day;
+    st.lastDays = daysFromCivil(y, mo, day);
+    date.set(buf.subarray(t0, t0 + 10));
+  }
+  for (let k = 11; k < 19; k++) {
+    if (k === 13 || k === 16) continue;
     const d = buf[t0 + k]! - 48;
     if (d < 0 || d > 9) return false;
   }
-  const y = two(buf, t0) * 100 + two(buf, t0 + 2);
-  const mo = two(buf, t0 + 5);
-  const day = two(buf, t0 + 8);
   const h = two(buf, t0 + 11);
   const mi = two(buf, t0 + 14);
   const sec = two(buf, t0 + 17);
-  if (mo < 1 || mo > 12 || day < 1 || day > 31 || h > 23 || mi > 59 || sec > 60) return false;
-  const ymd = y * 10_000 + mo * 100 + day;
-  if (ymd !== st.lastDay) {
-    st.lastDay = ymd;
-    st.lastDays = daysFromCivil(y, mo, day);
-  }
+  if (h > 23 || mi > 59 || sec > 60) return false;
   const d0 = t0 + 21;
   for (let k = d0; k < e; k++) if (buf[k] === 44) return false;
   let device = NULL_CODE;
