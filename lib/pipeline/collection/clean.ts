@@ -3,13 +3,15 @@
  * rows with a null action (nothing to learn or count), keep null devices (features encode them
  * as "unknown", matching serving). Returns the clean table in time order and what was removed.
  */
-import { NULL_CODE, selectRows, timeOrder } from "./event-table";
+import { NULL_CODE, isSortedByTime, selectRows, timeOrder } from "./event-table";
 import type { EventTable } from "./event-table";
 
 export type CleanReport = { rowsIn: number; duplicates: number; nullActions: number; rowsOut: number; reordered: boolean };
 
 export function cleanEvents(t: EventTable): { table: EventTable; report: CleanReport } {
-  const order = timeOrder(t);
+  // a table already in time order (what collect hands over) needs no order array
+  const order = isSortedByTime(t) ? null : timeOrder(t);
+  const at = (j: number) => (order ? order[j]! : j);
   let reordered = false;
   const keep = new Int32Array(t.n);
   let k = 0;
@@ -18,13 +20,13 @@ export function cleanEvents(t: EventTable): { table: EventTable; report: CleanRe
   // exact duplicates share a timestamp, so compare within equal-timestamp runs only
   let runStart = 0;
   for (let j = 0; j < t.n; j++) {
-    const i = order[j] ?? 0;
+    const i = at(j);
     if (i !== j) reordered = true;
     const ts = t.ts[i] ?? 0;
-    if (j > 0 && ts !== (t.ts[order[j - 1] ?? 0] ?? 0)) runStart = j;
+    if (j > 0 && ts !== (t.ts[at(j - 1)] ?? 0)) runStart = j;
     let dup = false;
     for (let q = Math.max(runStart, j - 64); q < j && !dup; q++) {
-      const o = order[q] ?? 0;
+      const o = at(q);
       dup = t.userId[o] === t.userId[i] && t.postId[o] === t.postId[i] && t.action[o] === t.action[i] && t.device[o] === t.device[i];
     }
     if (dup) { duplicates++; continue; }

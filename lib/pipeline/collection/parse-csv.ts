@@ -22,16 +22,22 @@ export type ParsedEvents = {
 };
 
 const REQUIRED = ["user_id", "post_id", "action", "timestamp"] as const;
+const CANONICAL = "user_id,post_id,action,timestamp,device";
 const MAX_DEVICE_VOCAB = 1_000;
 const MAX_FIELDS = 64;
 const ACTION_BYTES = ACTIONS.map((a) => Uint8Array.from(a, (c) => c.charCodeAt(0)));
 const decoder = new TextDecoder();
 
-type Columns = { user: number; post: number; action: number; ts: number; device: number; count: number };
+type Columns = { user: number; post: number; action: number; ts: number; device: number; count: number; isCanonical: boolean };
 
 type ParseState = {
   table: EventTable;
   deviceBytes: Uint8Array[];
+  /** Fast path: the last device code and the last calendar day (its 10 bytes, yyyymmdd, days since the epoch; lastDay −1 = none yet). */
+  lastDevice: number;
+  lastDate: Uint8Array;
+  lastDay: number;
+  lastDays: number;
   out: Omit<ParsedEvents, "table">;
   cols: Columns | null;
   starts: Int32Array;
@@ -43,21 +49,36 @@ export async function parseEventsCsv(chunks: AsyncIterable<Uint8Array>, sizeHint
   const st: ParseState = {
     table,
     deviceBytes: table.deviceVocab.map((d) => Uint8Array.from(d, (c) => c.charCodeAt(0))),
+    lastDevice: 0,
+    lastDate: new Uint8Array(10),
+    lastDay: -1,
+    lastDays: 0,
     out: { rowsRead: 0, malformed: 0, malformedSamples: [], columns: [], missingColumns: [], extraColumns: [], bytes: 0 },
     cols: null,
     starts: new Int32Array(MAX_FIELDS + 2),
     line: 0,
   };
-  let carry = new Uint8Array(0);
+  // only the partial line at a chunk's end is copied (joined with the start of the next chunk)
+  let carry: Uint8Array = new Uint8Array(0);
   for await (const chunk of chunks) {
     st.out.bytes += chunk.length;
-    const buf = carry.length ? concat(carry, chunk) : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
+    const buf = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     let s = 0;
-    for (let i = 0; i < buf.length; i++) {
-      if (buf[i] === 10) {
-        handleLine(st, buf, s, i);
-        s = i + 1;
+    let nl = buf.indexOf(10);
+    if (carry.length) {
+      if (nl < 0) {
+        carry = concat(carry, buf);
+        continue;
       }
+      const line = concat(carry, buf.subarray(0, nl));
+      handleLine(st, line, 0, line.length);
+      s = nl + 1;
+      nl = buf.indexOf(10, s);
+    }
+    while (nl >= 0) {
+      handleLine(st, buf, s, nl);
+      s = nl + 1;
+      nl = buf.indexOf(10, s);
     }
     carry = buf.slice(s);
   }
@@ -81,6 +102,7 @@ function handleLine(st: ParseState, buf: Uint8Array, s: number, e: number): void
     return;
   }
   st.out.rowsRead++;
+  if (c.isCanonical && fastRow(st, buf, s, e)) return;
   const starts = st.starts;
   let nf = 1;
   starts[0] = s;
@@ -118,6 +140,87 @@ function handleLine(st: ParseState, buf: Uint8Array, s: number, e: number): void
   t.device[i] = device;
 }
 
+/**
+ * The common row in one left-to-right pass, for a file whose header is exactly CANONICAL:
+ * `digits,digits,action,YYYY-MM-DDTHH:MM:SSZ,device`. Returns false without side effects on
+ * anything else (signs, other timestamp forms, stray commas, bad values), and the general path
+ * parses or rejects the row, so both paths produce the same table and malformed reports.
+ */
+function fastRow(st: ParseState, buf: Uint8Array, s: number, e: number): boolean {
+  let i = s;
+  let user = 0;
+  for (; i < e && buf[i] !== 44; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return false;
+    user = user * 10 + d;
+  }
+  if (i === s || i - s > 15 || i >= e) return false;
+  const p0 = ++i;
+  let post = 0;
+  for (; i < e && buf[i] !== 44; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return false;
+    post = post * 10 + d;
+  }
+  if (i === p0 || i - p0 > 15 || i >= e) return false;
+  const a0 = ++i;
+  while (i < e && buf[i] !== 44) i++;
+  if (i >= e) return false;
+  const action = i === a0 ? NULL_CODE : matchAction(buf, a0, i);
+  if (action === undefined) return false;
+  const t0 = ++i;
+  // YYYY-MM-DDTHH:MM:SSZ then a comma
+  if (e - t0 < 21 || buf[t0 + 19] !== 90 || buf[t0 + 20] !== 44 || buf[t0 + 10] !== 84) return false;
+  if (buf[t0 + 13] !== 58 || buf[t0 + 16] !== 58) return false;
+  // the date part usually repeats the previous row's (a log in time order): compare 10 bytes
+  const date = st.lastDate;
+  let sameDate = st.lastDay >= 0;
+  for (let k = 0; sameDate && k < 10; k++) sameDate = buf[t0 + k] === date[k];
+  if (!sameDate) {
+    if (buf[t0 + 4] !== 45 || buf[t0 + 7] !== 45) return false;
+    for (let k = 0; k < 10; k++) {
+      if (k === 4 || k === 7) continue;
+      const d = buf[t0 + k]! - 48;
+      if (d < 0 || d > 9) return false;
+    }
+    const y = two(buf, t0) * 100 + two(buf, t0 + 2);
+    const mo = two(buf, t0 + 5);
+    const day = two(buf, t0 + 8);
+    if (mo < 1 || mo > 12 || day < 1 || day > 31) return false;
+    st.lastDay = y * 10_000 + mo * 100 + day;
+    st.lastDays = daysFromCivil(y, mo, day);
+    date.set(buf.subarray(t0, t0 + 10));
+  }
+  for (let k = 11; k < 19; k++) {
+    if (k === 13 || k === 16) continue;
+    const d = buf[t0 + k]! - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  const h = two(buf, t0 + 11);
+  const mi = two(buf, t0 + 14);
+  const sec = two(buf, t0 + 17);
+  if (h > 23 || mi > 59 || sec > 60) return false;
+  const d0 = t0 + 21;
+  for (let k = d0; k < e; k++) if (buf[k] === 44) return false;
+  let device = NULL_CODE;
+  if (e > d0) {
+    const last = st.deviceBytes[st.lastDevice]!;
+    let same = last.length === e - d0;
+    for (let k = 0; same && k < last.length; k++) same = buf[d0 + k] === last[k];
+    device = same ? st.lastDevice : internDevice(buf, d0, e, st.table, st.deviceBytes);
+    if (device >= 0) st.lastDevice = device;
+  }
+  if (st.table.n >= st.table.userId.length) st.table = ensureCapacity(st.table, st.table.n + 1);
+  const t = st.table;
+  const r = t.n++;
+  t.userId[r] = user;
+  t.postId[r] = post;
+  t.action[r] = action;
+  t.ts[r] = st.lastDays * 86_400 + h * 3600 + mi * 60 + sec + 0 - 0;
+  t.device[r] = device;
+  return true;
+}
+
 function fieldText(buf: Uint8Array, starts: Int32Array, k: number): string {
   return JSON.stringify(decoder.decode(buf.subarray(starts[k] ?? 0, (starts[k + 1] ?? 0) - 1)));
 }
@@ -135,6 +238,7 @@ function readHeader(header: string, out: Omit<ParsedEvents, "table">): Columns {
   return {
     user: names.indexOf("user_id"), post: names.indexOf("post_id"), action: names.indexOf("action"),
     ts: names.indexOf("timestamp"), device: names.indexOf("device"), count: names.length,
+    isCanonical: names.join(",") === CANONICAL,
   };
 }
 
@@ -221,11 +325,14 @@ export function parseIsoSeconds(buf: Uint8Array, s: number, e: number): number |
       i = e;
     } else return null;
   }
+  return daysFromCivil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + sec + frac - offset;
+}
+
+function daysFromCivil(y: number, mo: number, d: number): number {
   const yy = mo <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
   const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  const days = era * 146097 + doe - 719468;
-  return days * 86_400 + h * 3600 + mi * 60 + sec + frac - offset;
+  return era * 146097 + doe - 719468;
 }

@@ -8,9 +8,9 @@ import { DEVICE_SLOTS } from "../features/spec";
 import type { FeatureSpec } from "../features/spec";
 import type { ExampleSet } from "../features/extract-examples";
 import {
-  aucStandardError, baseRateEntropy, logLoss, precisionRecall, precisionRecallAt, reliabilityCurve, rocAuc, rocCurve,
+  aucStandardError, baseRateEntropy, logLoss, precisionRecallAt, rankingAuc, rankingPrecisionRecall, rankingRocCurve, rankScores, reliabilityCurve, subRanking,
 } from "./metrics";
-import type { CurvePoint, ReliabilityBin } from "./metrics";
+import type { CurvePoint, Ranking, ReliabilityBin } from "./metrics";
 
 export type MetricSummary = {
   n: number;
@@ -37,7 +37,8 @@ export type ModelEvaluation = {
   popularity: { auc: number; liftAuc: number; topDecilePrecisionModel: number; topDecilePrecisionPopularity: number; topDecileLift: number };
 };
 
-export function summarize(y: ArrayLike<number>, p: ArrayLike<number>, threshold: number): MetricSummary {
+/** `ranking` = rankScores(y, p) when the caller already has it. */
+export function summarize(y: ArrayLike<number>, p: ArrayLike<number>, threshold: number, ranking: Ranking = rankScores(y, p)): MetricSummary {
   let pos = 0;
   let sumP = 0;
   for (let i = 0; i < y.length; i++) {
@@ -46,12 +47,12 @@ export function summarize(y: ArrayLike<number>, p: ArrayLike<number>, threshold:
   }
   const n = y.length;
   const baseRate = n ? pos / n : 0;
-  const auc = rocAuc(y, p);
+  const auc = rankingAuc(ranking);
   const ll = logLoss(y, p);
   const meanPredicted = n ? sumP / n : 0;
   return {
     n, positives: pos, baseRate, auc, aucStdErr: aucStandardError(auc, pos, n - pos),
-    prAuc: precisionRecall(y, p, 2).ap, logLoss: ll, ne: ll / baseRateEntropy(baseRate),
+    prAuc: rankingPrecisionRecall(ranking, 2).ap, logLoss: ll, ne: ll / baseRateEntropy(baseRate),
     calibration: baseRate > 0 ? meanPredicted / baseRate : NaN, meanPredicted, atThreshold: precisionRecallAt(y, p, threshold),
   };
 }
@@ -72,63 +73,73 @@ export function popularityScores(spec: FeatureSpec, ex: ExampleSet): Float32Arra
   return out;
 }
 
-function subset(idx: number[], y: ArrayLike<number>, p: ArrayLike<number>): [Uint8Array, Float32Array] {
-  const ys = new Uint8Array(idx.length);
-  const ps = new Float32Array(idx.length);
-  idx.forEach((i, k) => {
-    ys[k] = y[i] ?? 0;
-    ps[k] = p[i] ?? 0;
-  });
-  return [ys, ps];
+/** Observed positive rate among the top 10% by score (ties at the cut included). */
+function topDecilePrecision(r: Ranking): number {
+  const n = r.scores.length;
+  const k = Math.max(1, Math.floor(n / 10));
+  const cut = r.scores[n - k] ?? -Infinity;
+  let first = n - k;
+  while (first > 0 && r.scores[first - 1]! >= cut) first--;
+  let hits = 0;
+  for (let q = first; q < n; q++) hits += r.labels[q]!;
+  return n - first > 0 ? hits / (n - first) : 0;
 }
 
-/** Observed positive rate among the top 10% by score (ties at the cut included). */
-function topDecilePrecision(y: ArrayLike<number>, s: ArrayLike<number>): number {
-  const sorted = Float64Array.from(s).sort();
-  const k = Math.max(1, Math.floor(y.length / 10));
-  const cut = sorted[sorted.length - k] ?? -Infinity;
-  let hits = 0;
-  let count = 0;
-  for (let i = 0; i < y.length; i++) {
-    if ((s[i] ?? 0) >= cut) {
-      hits += y[i] ?? 0;
-      count++;
-    }
-  }
-  return count ? hits / count : 0;
-}
+/** The popularity baseline's ranking of a test set, shared by the models evaluated on it. */
+const popularityRankings = new WeakMap<ExampleSet, Ranking>();
 
 export type EvaluateModelOptions = { spec: FeatureSpec; examples: ExampleSet; probs: Float32Array; threshold: number; rocPoints: number; reliabilityBins: number };
 
 export function evaluateModel(o: EvaluateModelOptions): ModelEvaluation {
   const { examples: ex, probs } = o;
-  const overall = summarize(ex.y, probs, o.threshold);
-  const groups = new Map<string, number[]>();
-  const add = (key: string, i: number) => {
-    const g = groups.get(key);
-    if (g) g.push(i);
-    else groups.set(key, [i]);
-  };
+  const ranking = rankScores(ex.y, probs);
+  const overall = summarize(ex.y, probs, o.threshold, ranking);
+  // slice membership by integer code: device slot 0–3, user new/returning, post fresh/older
+  const slots = [...DEVICE_SLOTS.map((d) => `device=${d}`), "user=new", "user=returning", "post=fresh (<24h)", "post=older"];
+  const slotOf = new Uint8Array(3 * ex.n);
+  const sizes = new Int32Array(slots.length);
   for (let i = 0; i < ex.n; i++) {
     const d = ex.device[i]!;
-    add(`device=${DEVICE_SLOTS[d >= 0 && d < 3 ? d : 3]}`, i);
-    add(`user=${ex.isNewUser[i] ? "new" : "returning"}`, i);
-    add(`post=${ex.isFreshPost[i] ? "fresh (<24h)" : "older"}`, i);
+    const a = d >= 0 && d < 3 ? d : 3;
+    const b = ex.isNewUser[i] ? 4 : 5;
+    const c = ex.isFreshPost[i] ? 6 : 7;
+    slotOf[3 * i] = a;
+    slotOf[3 * i + 1] = b;
+    slotOf[3 * i + 2] = c;
+    sizes[a]!++;
+    sizes[b]!++;
+    sizes[c]!++;
   }
-  const slices: SliceMetrics[] = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, idx]) => {
+  const member = new Uint8Array(ex.n);
+  const slices: SliceMetrics[] = slots.map((key, g) => ({ key, g })).filter(({ g }) => sizes[g]! > 0).sort((a, b) => a.key.localeCompare(b.key)).map(({ key, g }) => {
     const [slice = key, value = ""] = key.split("=");
-    const [ys, ps] = subset(idx, ex.y, probs);
-    const m = summarize(ys, ps, o.threshold);
+    const ys = new Uint8Array(sizes[g]!);
+    const ps = new Float32Array(sizes[g]!);
+    const part = 3 * ex.n;
+    let k = 0;
+    for (let q = g < 4 ? 0 : g < 6 ? 1 : 2; q < part; q += 3) {
+      const i = (q / 3) | 0;
+      const isIn = slotOf[q] === g ? 1 : 0;
+      member[i] = isIn;
+      if (!isIn) continue;
+      ys[k] = ex.y[i]!;
+      ps[k++] = probs[i]!;
+    }
+    const m = summarize(ys, ps, o.threshold, subRanking(ranking, member));
     return { slice, value, n: m.n, baseRate: m.baseRate, auc: m.auc, logLoss: m.logLoss, ne: m.ne, calibration: m.calibration };
   });
-  const pop = popularityScores(o.spec, ex);
-  const popAuc = rocAuc(ex.y, pop);
-  const tdm = topDecilePrecision(ex.y, probs);
-  const tdp = topDecilePrecision(ex.y, pop);
+  let pop = popularityRankings.get(ex);
+  if (!pop) {
+    pop = rankScores(ex.y, popularityScores(o.spec, ex));
+    popularityRankings.set(ex, pop);
+  }
+  const popAuc = rankingAuc(pop);
+  const tdm = topDecilePrecision(ranking);
+  const tdp = topDecilePrecision(pop);
   return {
     overall,
-    roc: rocCurve(ex.y, probs, o.rocPoints),
-    pr: precisionRecall(ex.y, probs, o.rocPoints).curve,
+    roc: rankingRocCurve(ranking, o.rocPoints),
+    pr: rankingPrecisionRecall(ranking, o.rocPoints).curve,
     reliability: reliabilityCurve(ex.y, probs, o.reliabilityBins),
     slices,
     popularity: { auc: popAuc, liftAuc: overall.auc - popAuc, topDecilePrecisionModel: tdm, topDecilePrecisionPopularity: tdp, topDecileLift: tdp > 0 ? tdm / tdp : NaN },

@@ -4,43 +4,86 @@
  * @see He et al. 2014, "Practical Lessons from Predicting Clicks on Ads at Facebook" (NE)
  * @see Hanley & McNeil 1982 (standard error of AUC)
  */
-import { lowerBound } from "../sorted";
+import { argsortFloat64 } from "./radix-sort";
 
 export type CurvePoint = { x: number; y: number; threshold: number };
 export type ReliabilityBin = { lower: number; upper: number; meanPredicted: number; observedRate: number; count: number };
 
 const EPS = 1e-7;
 
-function splitSorted(y: ArrayLike<number>, p: ArrayLike<number>): { pos: Float64Array; neg: Float64Array } {
-  let np = 0;
-  for (let i = 0; i < y.length; i++) if (y[i] === 1) np++;
-  const pos = new Float64Array(np);
-  const neg = new Float64Array(y.length - np);
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < y.length; i++) {
-    if (y[i] === 1) pos[a++] = p[i] ?? 0;
-    else neg[b++] = p[i] ?? 0;
+/**
+ * Scores sorted ascending with their labels (1 = positive, anything else negative): one sort that
+ * AUC, average precision, the ROC and PR curves and the top-decile precision all walk, and that
+ * slices filter (a subset of a sorted list is sorted) instead of sorting again.
+ */
+export type Ranking = {
+  /** Row indices in ascending score order. */
+  order: Int32Array;
+  scores: Float64Array;
+  labels: Uint8Array;
+  positives: number;
+};
+
+export function rankScores(y: ArrayLike<number>, p: ArrayLike<number>): Ranking {
+  const n = y.length;
+  const values = p.length === n ? Float64Array.from(p) : Float64Array.from({ length: n }, (_, i) => p[i] ?? 0);
+  const labels = new Uint8Array(n);
+  for (let i = 0; i < n; i++) labels[i] = y[i] === 1 ? 1 : 0;
+  return fromOrder(argsortFloat64(values), labels, values);
+}
+
+/** The ranking of the rows where `keep[row]` is non-zero, in the same order (no sort). */
+export function subRanking(r: Ranking, keep: ArrayLike<number>): Ranking {
+  let m = 0;
+  for (let k = 0; k < r.order.length; k++) if (keep[r.order[k]!]) m++;
+  const out: Ranking = { order: new Int32Array(m), scores: new Float64Array(m), labels: new Uint8Array(m), positives: 0 };
+  m = 0;
+  for (let k = 0; k < r.order.length; k++) {
+    if (!keep[r.order[k]!]) continue;
+    out.order[m] = r.order[k]!;
+    out.scores[m] = r.scores[k]!;
+    out.labels[m] = r.labels[k]!;
+    out.positives += r.labels[k]!;
+    m++;
   }
-  pos.sort();
-  neg.sort();
-  return { pos, neg };
+  return out;
+}
+
+function fromOrder(order: Int32Array, y: Uint8Array, values: Float64Array): Ranking {
+  const scores = new Float64Array(order.length);
+  const labels = new Uint8Array(order.length);
+  let positives = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    scores[k] = values[i]!;
+    labels[k] = y[i]!;
+    positives += y[i]!;
+  }
+  return { order, scores, labels, positives };
 }
 
 export function rocAuc(y: ArrayLike<number>, p: ArrayLike<number>): number {
-  const { pos, neg } = splitSorted(y, p);
-  if (pos.length === 0 || neg.length === 0) return NaN;
+  return rankingAuc(rankScores(y, p));
+}
+
+/** Mann–Whitney U over tie groups: each positive counts the negatives below it plus half of those tied with it. */
+export function rankingAuc(r: Ranking): number {
+  const { scores, labels } = r;
+  const n = scores.length;
+  const negatives = n - r.positives;
+  if (r.positives === 0 || negatives === 0) return NaN;
   let u = 0;
-  let lo = 0;
-  let hi = 0;
-  for (let i = 0; i < pos.length; i++) {
-    const s = pos[i]!;
-    while (lo < neg.length && neg[lo]! < s) lo++;
-    if (hi < lo) hi = lo;
-    while (hi < neg.length && neg[hi]! <= s) hi++;
-    u += lo + 0.5 * (hi - lo);
+  let below = 0;
+  for (let a = 0; a < n; ) {
+    let b = a;
+    let pos = 0;
+    while (b < n && scores[b] === scores[a]) pos += labels[b++]!;
+    const neg = b - a - pos;
+    u += pos * (below + 0.5 * neg);
+    below += neg;
+    a = b;
   }
-  return u / (pos.length * neg.length);
+  return u / (r.positives * negatives);
 }
 
 /** Hanley–McNeil standard error of an AUC estimate. */
@@ -54,12 +97,21 @@ export function aucStandardError(auc: number, nPos: number, nNeg: number): numbe
 
 /** ROC points (x = FPR, y = TPR) at `points` score quantiles, plus both ends. */
 export function rocCurve(y: ArrayLike<number>, p: ArrayLike<number>, points: number): CurvePoint[] {
-  const { pos, neg } = splitSorted(y, p);
-  const all = Float64Array.from(p).sort();
+  return rankingRocCurve(rankScores(y, p), points);
+}
+
+export function rankingRocCurve(r: Ranking, points: number): CurvePoint[] {
+  const { scores, labels } = r;
+  const n = scores.length;
+  const negatives = n - r.positives;
   const out: CurvePoint[] = [{ x: 1, y: 1, threshold: -Infinity }];
+  // thresholds ascend with k, so one pointer counts the rows scored below each
+  let at = 0;
+  let posBelow = 0;
   for (let k = 1; k < points - 1; k++) {
-    const thr = all[Math.floor((k / (points - 1)) * (all.length - 1))] ?? 0;
-    out.push({ x: 1 - lowerBound(neg, thr) / Math.max(1, neg.length), y: 1 - lowerBound(pos, thr) / Math.max(1, pos.length), threshold: thr });
+    const thr = scores[Math.floor((k / (points - 1)) * (n - 1))] ?? 0;
+    while (at < n && scores[at]! < thr) posBelow += labels[at++]!;
+    out.push({ x: 1 - (at - posBelow) / Math.max(1, negatives), y: 1 - posBelow / Math.max(1, r.positives), threshold: thr });
   }
   out.push({ x: 0, y: 0, threshold: Infinity });
   return out;
@@ -67,25 +119,33 @@ export function rocCurve(y: ArrayLike<number>, p: ArrayLike<number>, points: num
 
 /** Average precision (area under the PR curve, step-wise) and a thinned PR curve (x = recall, y = precision). */
 export function precisionRecall(y: ArrayLike<number>, p: ArrayLike<number>, points: number): { ap: number; curve: CurvePoint[] } {
-  const { pos, neg } = splitSorted(y, p);
-  let i = pos.length - 1;
-  let j = neg.length - 1;
+  return rankingPrecisionRecall(rankScores(y, p), points);
+}
+
+/** Walks tie groups from the top score down. */
+export function rankingPrecisionRecall(r: Ranking, points: number): { ap: number; curve: CurvePoint[] } {
+  const { scores, labels, positives } = r;
   let tp = 0;
   let fp = 0;
   let ap = 0;
   let prevRecall = 0;
   const curve: CurvePoint[] = [];
-  const step = Math.max(1, Math.floor((pos.length + neg.length) / points));
+  const step = Math.max(1, Math.floor(scores.length / points));
   let sinceLast = 0;
-  while (i >= 0 || j >= 0) {
-    const s = Math.max(i >= 0 ? pos[i]! : -Infinity, j >= 0 ? neg[j]! : -Infinity);
-    while (i >= 0 && pos[i] === s) { tp++; i--; sinceLast++; }
-    while (j >= 0 && neg[j] === s) { fp++; j--; sinceLast++; }
-    const recall = pos.length ? tp / pos.length : 0;
+  for (let b = scores.length - 1; b >= 0; ) {
+    const s = scores[b]!;
+    let a = b;
+    let pos = 0;
+    while (a >= 0 && scores[a] === s) pos += labels[a--]!;
+    tp += pos;
+    fp += b - a - pos;
+    sinceLast += b - a;
+    b = a;
+    const recall = positives ? tp / positives : 0;
     const precision = tp / (tp + fp);
     ap += (recall - prevRecall) * precision;
     prevRecall = recall;
-    if (sinceLast >= step || (i < 0 && j < 0)) {
+    if (sinceLast >= step || b < 0) {
       curve.push({ x: recall, y: precision, threshold: s });
       sinceLast = 0;
     }

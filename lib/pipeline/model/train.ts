@@ -3,11 +3,13 @@
  * early stopping on a later-in-time validation split (patience in epochs; the best epoch's
  * weights are kept). A custom loop rather than model.fit: fit's per-batch callbacks and shuffling
  * cost more than the logistic model's maths. Every tensor is disposed before returning.
+ * The logistic-regression baseline goes to full-batch Newton steps instead (train-logistic.ts).
  */
 import type { Rng } from "../ports";
 import { shuffleInPlace } from "../random";
 import { createRankingLayers } from "./create-ranking-model";
 import { tf } from "./tf";
+import { trainLogistic } from "./train-logistic";
 import type { DenseLayer, EpochLog, ModelKind, TrainedModel } from "./types";
 
 export type TrainModelOptions = {
@@ -54,6 +56,8 @@ function toVar(l: DenseLayer): VarLayer {
 const allLayers = (vars: Vars) => (vars.wide ? [...vars.deep, vars.wide] : vars.deep);
 
 export async function trainModel(o: TrainModelOptions): Promise<TrainedModel> {
+  // the convex baseline: full-batch Newton steps (train-logistic.ts) rather than mini-batch Adam
+  if (o.kind === "logistic") return trainLogistic(o);
   const init = createRankingLayers(o.kind, o.dim, o.hiddenUnits, o.rng);
   const vars: Vars = { deep: init.layers.map(toVar), wide: init.wide ? toVar(init.wide) : null };
   const optimizer = tf.train.adam(o.learningRate);

@@ -1,7 +1,8 @@
 /** Stage `collect`: simulate or stream-parse the event log, fix the time split, inject faults. */
 import { parseEventsCsv } from "../collection/parse-csv";
 import { simulateEvents } from "../collection/simulate-events";
-import { ACTION_DISLIKE, ACTION_LIKE, ACTION_VIEW, selectRows, timeOrder } from "../collection/event-table";
+import { ACTION_DISLIKE, ACTION_LIKE, ACTION_VIEW, isSortedByTime, selectRows, timeOrder } from "../collection/event-table";
+import type { EventTable } from "../collection/event-table";
 import { PipelineInputError } from "../errors";
 import { rocAuc } from "../evaluation/metrics";
 import type { PipelineContext } from "../pipeline-context";
@@ -30,34 +31,27 @@ export async function collectStage(ctx: PipelineContext): Promise<Record<string,
   }
   const raw = ctx.raw;
   if (raw.n === 0) throw new PipelineInputError("Expected at least one valid event row, got none");
-  const order = timeOrder(raw);
-  ctx.rawSorted = selectRows(raw, order);
+  // a log in time order (the usual case) is used as is, not copied
+  const order = isSortedByTime(raw) ? null : timeOrder(raw);
+  if (ctx.hiddenLogit) result.data.oracleAuc = oracleAuc(raw, ctx.hiddenLogit, order);
+  ctx.rawSorted = order ? selectRows(raw, order) : raw;
   const t = ctx.rawSorted;
   ctx.startAt = t.ts[0]!;
   ctx.endAt = t.ts[t.n - 1]!;
-  const labeledTs: number[] = [];
-  for (let i = 0; i < t.n; i++) {
-    const a = t.action[i]!;
-    if (a === ACTION_VIEW || a === ACTION_LIKE || a === ACTION_DISLIKE) labeledTs.push(t.ts[i]!);
+  let labeled = 0;
+  for (let i = 0; i < t.n; i++) if (isLabeled(t.action[i]!)) labeled++;
+  if (labeled < 50) throw new PipelineInputError(`Expected at least 50 labeled events (view/like/dislike), got ${labeled}`);
+  // the cutoff is the timestamp of labeled event number ⌊(1 − testFraction)·labeled⌋ in time order
+  const cutIndex = Math.floor((1 - config.split.testFraction) * labeled);
+  for (let i = 0, k = 0; i < t.n; i++) {
+    if (!isLabeled(t.action[i]!)) continue;
+    if (k++ === cutIndex) {
+      ctx.cutoff = t.ts[i]!;
+      break;
+    }
   }
-  if (labeledTs.length < 50) throw new PipelineInputError(`Expected at least 50 labeled events (view/like/dislike), got ${labeledTs.length}`);
-  ctx.cutoff = labeledTs[Math.floor((1 - config.split.testFraction) * labeledTs.length)]!;
   ctx.faultAt = ctx.cutoff + config.knobs.faultAtFraction * (ctx.endAt - ctx.cutoff);
   const faults = applyFaults(t, config.knobs, ctx.faultAt, deriveRng(config.seed, "faults"));
-  if (ctx.hiddenLogit) {
-    const hidden = ctx.hiddenLogit;
-    const ys: number[] = [];
-    const ps: number[] = [];
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k]!;
-      const a = raw.action[i]!;
-      if (a === ACTION_VIEW || a === ACTION_LIKE || a === ACTION_DISLIKE) {
-        ys.push(a === ACTION_LIKE ? 1 : 0);
-        ps.push(hidden[i]!);
-      }
-    }
-    result.data.oracleAuc = rocAuc(ys, ps);
-  }
   result.rows.in = raw.n;
   Object.assign(result.data, {
     startAt: new Date(ctx.startAt * 1000).toISOString(), endAt: new Date(ctx.endAt * 1000).toISOString(),
@@ -65,4 +59,21 @@ export async function collectStage(ctx: PipelineContext): Promise<Record<string,
     faults: { nulledDevices: faults.nulledDevices, retypedDevices: faults.retypedDevices, swappedUsers: faults.swappedUsers, affectedRows: faults.affectedRows },
   });
   return { rows: raw.n, malformed: result.rows.malformed, cutoffAt: result.data.cutoffAt };
+}
+
+const isLabeled = (a: number) => a === ACTION_VIEW || a === ACTION_LIKE || a === ACTION_DISLIKE;
+
+/** ROC AUC of the simulator's hidden noiseless logit over the labeled events, in time order (before faults). */
+function oracleAuc(raw: EventTable, hidden: Float32Array, order: Int32Array | null): number {
+  const ys: number[] = [];
+  const ps: number[] = [];
+  for (let k = 0; k < raw.n; k++) {
+    const i = order ? order[k]! : k;
+    const a = raw.action[i]!;
+    if (isLabeled(a)) {
+      ys.push(a === ACTION_LIKE ? 1 : 0);
+      ps.push(hidden[i]!);
+    }
+  }
+  return rocAuc(ys, ps);
 }

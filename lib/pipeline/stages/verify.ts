@@ -3,7 +3,7 @@ import type { PipelineContext } from "../pipeline-context";
 import { iso } from "../pipeline-context";
 import { lowerBound } from "../sorted";
 import { inferSchema } from "../verification/schema";
-import { computeStatistics } from "../verification/statistics";
+import { computeStatistics, countDuplicatesAndActions } from "../verification/statistics";
 import { validateStatistics } from "../verification/validate";
 
 export async function verifyStage(ctx: PipelineContext): Promise<Record<string, unknown>> {
@@ -21,8 +21,8 @@ export async function verifyStage(ctx: PipelineContext): Promise<Record<string, 
     if (b - a < 50) continue;
     batches.push({ at: iso(s) ?? "", anomalies: validateStatistics(computeStatistics(t, a, b), schema) });
   }
-  const whole = computeStatistics(t);
+  const whole = countDuplicatesAndActions(t);
   ctx.result.verification = { schema: schema.columns, fileAnomalies, batches };
   ctx.result.rows.duplicates = whole.duplicates;
-  return { referenceRows: cut, anomaliesInServingBatches: batches.reduce((n, b) => n + b.anomalies.length, 0), nullActionRate: 1 - whole.action.present / Math.max(1, whole.rows) };
+  return { referenceRows: cut, anomaliesInServingBatches: batches.reduce((n, b) => n + b.anomalies.length, 0), nullActionRate: 1 - whole.actionPresent / Math.max(1, t.n) };
 }

@@ -59,3 +59,15 @@ export function computeStatistics(t: EventTable, from = 0, to = t.n): BatchStati
   s.duplicates = duplicates;
   return s;
 }
+
+/** Just the duplicate count and the present-action count of rows [from, to): computeStatistics' `duplicates` and `action.present`, without the rest. */
+export function countDuplicatesAndActions(t: EventTable, from = 0, to = t.n): { duplicates: number; actionPresent: number } {
+  let duplicates = 0;
+  let actionPresent = 0;
+  for (let i = from; i < to; i++) {
+    const a = t.action[i]!;
+    if (a >= 0) actionPresent++;
+    if (i > from && t.ts[i] === t.ts[i - 1] && t.userId[i] === t.userId[i - 1] && t.postId[i] === t.postId[i - 1] && a === t.action[i - 1] && t.device[i] === t.device[i - 1]) duplicates++;
+  }
+  return { duplicates, actionPresent };
+}

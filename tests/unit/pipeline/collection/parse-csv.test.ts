@@ -52,4 +52,36 @@ describe("parseEventsCsv", () => {
       expect(parseIsoSeconds(b, 0, b.length)).toBe(Date.parse(s.length === 19 ? `${s}Z` : s) / 1000);
     }
   });
+
+  it("the canonical-header fast path and the general path build the same table and reports", async () => {
+    const rows = [
+      "1,10,like,2024-01-01T00:00:00Z,iOS",
+      "2,11,,2024-01-01T00:00:05Z,",
+      "-3,12,view,2024-01-01T00:00:06Z,Web",
+      "4,13,view,2024-02-29T23:59:59.250Z,Android",
+      "5,14,dislike,2024-03-01T00:00:00+02:00,Tablet",
+      "6,15,share,2024-03-01T00:00:00,Tablet\r",
+      "7,16,view,2024-13-01T00:00:00Z,iOS",
+      "8,17,poke,2024-03-01T00:00:00Z,iOS",
+      "9,18,view,2024-03-01T00:00:00Z,iOS,extra",
+      "10,,view,2024-03-01T00:00:00Z,iOS",
+      "1234567890123456,19,view,2024-03-01T00:00:00Z,iOS",
+      "11,20,view,2024-03-01T00:00:00Z,7",
+    ];
+    const canonical = ["user_id,post_id,action,timestamp,device", ...rows].join("\n");
+    // same data, columns permuted: the general path only
+    const permuted = ["device,timestamp,action,post_id,user_id", ...rows.map((r) => {
+      const cr = r.endsWith("\r");
+      const f = (cr ? r.slice(0, -1) : r).split(",");
+      const out = f.length === 5 ? [f[4], f[3], f[2], f[1], f[0]].join(",") : [f[4], f[3], f[2], f[1], f[0], ...f.slice(5)].join(",");
+      return cr ? `${out}\r` : out;
+    })].join("\n");
+    const a = await parseEventsCsv(chunked(canonical, 5));
+    const b = await parseEventsCsv(chunked(permuted, 4096));
+    expect(a.table.n).toBe(b.table.n);
+    for (const col of ["userId", "postId", "action", "ts", "device"] as const) expect(Array.from(a.table[col].subarray(0, a.table.n))).toEqual(Array.from(b.table[col].subarray(0, b.table.n)));
+    expect(a.table.deviceVocab).toEqual(b.table.deviceVocab);
+    expect([a.rowsRead, a.malformed]).toEqual([b.rowsRead, b.malformed]);
+    expect(a.malformedSamples.map((m) => m.line)).toEqual(b.malformedSamples.map((m) => m.line));
+  });
 });
