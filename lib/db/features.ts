@@ -156,3 +156,24 @@ function createLookupBatcher(namespace: string) {
     },
   };
 }
+
+/**
+ * A run's whole online view (for serving from memory), or null when it has more than `maxRows` rows.
+ * Only for frozen namespaces: a finished run's views never change.
+ */
+export async function loadOnlineRows({ namespace, view, maxRows }: { namespace: string; view: string; maxRows: number }): Promise<Map<number, OnlineRecord> | null> {
+  const rows = await db.$queryRaw<{ k: bigint; eventTime: number; values: number[]; writtenAt: number }[]>`
+    SELECT "entityKey" AS k, "eventTime", "values", "writtenAt" FROM "OnlineFeature"
+    WHERE namespace = ${namespace} AND view = ${view} LIMIT ${maxRows + 1}`;
+  if (rows.length > maxRows) return null;
+  return new Map(rows.map((r) => [Number(r.k), { entityKey: Number(r.k), eventTime: r.eventTime, values: Float64Array.from(r.values), writtenAt: r.writtenAt }]));
+}
+
+/** The sorted entity keys of a run's online view, or null when it has more than `maxKeys`. */
+export async function loadOnlineKeys({ namespace, view, maxKeys }: { namespace: string; view: string; maxKeys: number }): Promise<Float64Array | null> {
+  const rows = await db.$queryRaw<{ k: bigint }[]>`
+    SELECT "entityKey" AS k FROM "OnlineFeature" WHERE namespace = ${namespace} AND view = ${view}
+    ORDER BY "entityKey" LIMIT ${maxKeys + 1}`;
+  if (rows.length > maxKeys) return null;
+  return Float64Array.from(rows, (r) => Number(r.k));
+}

@@ -4,7 +4,7 @@
  * the feature values with their freshness, the fallback used and the model version. Keeps recent
  * latencies in memory for the live percentile page (per web process).
  */
-import { createPostgresFeatureStore } from "@/lib/db/features";
+import { createPostgresFeatureStore, loadOnlineKeys, loadOnlineRows } from "@/lib/db/features";
 import { getServingModel, type ModelVersionDto } from "@/lib/db/models";
 import { publish, subscribe } from "@/lib/cluster-bus";
 import { AppError } from "@/lib/errors";
@@ -12,7 +12,7 @@ import { DEVICE_SLOTS } from "@/lib/pipeline/features/spec";
 import { createRowScorer } from "@/lib/pipeline/model/row-scorer";
 import { deserializeModel } from "@/lib/pipeline/serving/bundle";
 import { createScorer, type Scorer } from "@/lib/pipeline/serving/scorer";
-import { withNearCache } from "./near-cache";
+import { withNearCache, withSnapshot, type ViewSnapshot } from "./near-cache";
 
 export type PredictInput = { runId: string; userId: number; postId: number; device: (typeof DEVICE_SLOTS)[number] };
 export type PredictOutput = {
@@ -63,8 +63,24 @@ setInterval(() => {
   publish("predict-latencies", { pid: process.pid, window: latencies });
 }, 1000).unref();
 
-/** Scorers kept per process (each holds a model and a near-cache of up to 50k rows): the most recent. */
-const MAX_SCORERS = 8;
+/** Scorers kept per process (each holds a model, its snapshot and a near-cache): the most recent. */
+const MAX_SCORERS = 4;
+
+/**
+ * What of a finished run's online views to hold in memory: users and posts whole (a 1B-preset run
+ * has 10k users and under 100k posts), user × post pairs only as a key set (most pairs a caller asks
+ * about were never seen, and those answer without a database round trip).
+ */
+const SNAPSHOT_MAX_ROWS = 200_000;
+const SNAPSHOT_MAX_KEYS = 5_000_000;
+async function preloadView(runId: string, view: string): Promise<ViewSnapshot | null> {
+  if (view === "user_post_history") {
+    const keys = await loadOnlineKeys({ namespace: runId, view, maxKeys: SNAPSHOT_MAX_KEYS });
+    return keys && { kind: "keys", keys };
+  }
+  const rows = await loadOnlineRows({ namespace: runId, view, maxRows: SNAPSHOT_MAX_ROWS });
+  return rows && { kind: "rows", rows };
+}
 
 function scorerFor(model: ModelVersionDto): Scorer {
   let scorer = scorers.get(model.id);
@@ -77,7 +93,7 @@ function scorerFor(model: ModelVersionDto): Scorer {
     const b = model.bundle;
     scorer = createScorer({
       spec: b.spec,
-      store: withNearCache(createPostgresFeatureStore({ namespace: model.runId })),
+      store: withSnapshot(withNearCache(createPostgresFeatureStore({ namespace: model.runId })), (view) => preloadView(model.runId, view)),
       scoreRow: createRowScorer(deserializeModel(b.model)),
       timer: () => performance.now(),
       ttlSeconds: b.ttlSeconds,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createPostgresFeatureStore, dropFeatureNamespace } from "@/lib/db/features";
+import { createPostgresFeatureStore, dropFeatureNamespace, loadOnlineKeys, loadOnlineRows } from "@/lib/db/features";
 import { createInMemoryFeatureStore } from "@/lib/pipeline";
 import type { FeatureStore } from "@/lib/pipeline";
 
@@ -80,5 +80,21 @@ describe.each(implementations)("FeatureStore contract: %s", (_name, create) => {
     const fresh = await store.freshness("fresh", 110 * HOUR);
     expect(fresh).toMatchObject({ entities: 2, maxEventTime: 100 * HOUR, lastWrittenAt: 100 * HOUR, lagSeconds: 10 * HOUR, isStale: false });
     expect((await store.freshness("fresh", 172 * HOUR)).isStale).toBe(true);
+  });
+});
+
+describe("loading a run's online view for serving from memory", () => {
+  it("returns every row or the sorted keys, and null beyond the bound", async () => {
+    const namespace = `test-${randomUUID()}`;
+    namespaces.push(namespace);
+    const store = createPostgresFeatureStore({ namespace });
+    await store.registerView({ name: "v", entity: "user", fields: ["x"], ttlSeconds: 3600 }, 0);
+    const rec = (k: number, v: number) => ({ entityKey: k, eventTime: 5, values: Float64Array.of(v) });
+    await store.materializeOnline("v", [rec(9, 0.9), rec(7_000_000_000_001, 0.5), rec(2, 0.2)], 6);
+    const rows = await loadOnlineRows({ namespace, view: "v", maxRows: 3 });
+    expect([...(rows?.entries() ?? [])].map(([k, r]) => [k, r.values[0], r.writtenAt]).sort((a, b) => a[0]! - b[0]!)).toEqual([[2, 0.2, 6], [9, 0.9, 6], [7_000_000_000_001, 0.5, 6]]);
+    expect(Array.from((await loadOnlineKeys({ namespace, view: "v", maxKeys: 3 }))!)).toEqual([2, 9, 7_000_000_000_001]);
+    expect(await loadOnlineRows({ namespace, view: "v", maxRows: 2 })).toBeNull();
+    expect(await loadOnlineKeys({ namespace, view: "v", maxKeys: 2 })).toBeNull();
   });
 });
