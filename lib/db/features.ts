@@ -157,23 +157,38 @@ function createLookupBatcher(namespace: string) {
   };
 }
 
+/** Rows per query when loading a view whole: each page is parsed between event-loop turns, not all at once. */
+const LOAD_PAGE = 1_000;
+
 /**
  * A run's whole online view (for serving from memory), or null when it has more than `maxRows` rows.
- * Only for frozen namespaces: a finished run's views never change.
+ * Read in primary-key pages so a web process keeps answering requests while it loads. Only for
+ * frozen namespaces: a finished run's views never change.
  */
 export async function loadOnlineRows({ namespace, view, maxRows }: { namespace: string; view: string; maxRows: number }): Promise<Map<number, OnlineRecord> | null> {
-  const rows = await db.$queryRaw<{ k: bigint; eventTime: number; values: number[]; writtenAt: number }[]>`
-    SELECT "entityKey" AS k, "eventTime", "values", "writtenAt" FROM "OnlineFeature"
-    WHERE namespace = ${namespace} AND view = ${view} LIMIT ${maxRows + 1}`;
-  if (rows.length > maxRows) return null;
-  return new Map(rows.map((r) => [Number(r.k), { entityKey: Number(r.k), eventTime: r.eventTime, values: Float64Array.from(r.values), writtenAt: r.writtenAt }]));
+  const out = new Map<number, OnlineRecord>();
+  for (let after = -1n; ; ) {
+    const rows = await db.$queryRaw<{ k: bigint; eventTime: number; values: number[]; writtenAt: number }[]>`
+      SELECT "entityKey" AS k, "eventTime", "values", "writtenAt" FROM "OnlineFeature"
+      WHERE namespace = ${namespace} AND view = ${view} AND "entityKey" > ${after}
+      ORDER BY "entityKey" LIMIT ${LOAD_PAGE}`;
+    for (const r of rows) out.set(Number(r.k), { entityKey: Number(r.k), eventTime: r.eventTime, values: Float64Array.from(r.values), writtenAt: r.writtenAt });
+    if (out.size > maxRows) return null;
+    if (rows.length < LOAD_PAGE) return out;
+    after = rows.at(-1)!.k;
+  }
 }
 
-/** The sorted entity keys of a run's online view, or null when it has more than `maxKeys`. */
+/** The sorted entity keys of a run's online view (paged like loadOnlineRows), or null when it has more than `maxKeys`. */
 export async function loadOnlineKeys({ namespace, view, maxKeys }: { namespace: string; view: string; maxKeys: number }): Promise<Float64Array | null> {
-  const rows = await db.$queryRaw<{ k: bigint }[]>`
-    SELECT "entityKey" AS k FROM "OnlineFeature" WHERE namespace = ${namespace} AND view = ${view}
-    ORDER BY "entityKey" LIMIT ${maxKeys + 1}`;
-  if (rows.length > maxKeys) return null;
-  return Float64Array.from(rows, (r) => Number(r.k));
+  const keys: number[] = [];
+  for (let after = -1n; ; ) {
+    const rows = await db.$queryRaw<{ k: bigint }[]>`
+      SELECT "entityKey" AS k FROM "OnlineFeature" WHERE namespace = ${namespace} AND view = ${view} AND "entityKey" > ${after}
+      ORDER BY "entityKey" LIMIT ${LOAD_PAGE * 20}`;
+    for (const r of rows) keys.push(Number(r.k));
+    if (keys.length > maxKeys) return null;
+    if (rows.length < LOAD_PAGE * 20) return Float64Array.from(keys);
+    after = rows.at(-1)!.k;
+  }
 }
