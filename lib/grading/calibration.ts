@@ -142,10 +142,13 @@ export function calibratedScore(features: Features, calibration: Calibration): n
  * The final score from a calibrated score: rounded, clamped to 0–100, below E6 when the E5 bar is not
  * met, then capped (substance / keyword stuffing, contradictions, order). The level is the band of the score.
  */
-export function finalScore(raw: number, rules: { e5Bar: boolean; cap: number }): number {
+export function finalScore(raw: number, rules: { e5Bar: boolean; e5Full?: boolean; cap: number }): number {
   let score = Math.round(Number.isFinite(raw) ? raw : 0);
   score = Math.max(0, Math.min(100, score));
   if (!rules.e5Bar) score = Math.min(score, SCORE_BANDS.E5.max);
+  // Every E5 criterion met is the E5 definition ("meets the drill's core ask"): the fitted calibration
+  // may not pull such an answer below the band; caps for contradictions and stuffing still apply.
+  if (rules.e5Full) score = Math.max(score, SCORE_BANDS.E5.min);
   return Math.max(0, Math.min(score, rules.cap));
 }
 

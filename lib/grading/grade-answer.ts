@@ -80,6 +80,8 @@ export type Analysis = {
   features: Features;
   /** Is the E5 bar met (E5 coverage at the rubric's threshold)? */
   e5Bar: boolean;
+  /** Is every E5 criterion met? Such an answer meets the drill's core ask: E5 at least, unless capped. */
+  e5Full: boolean;
   /** Lowest cap that applies: substance, buzzwords, contradictions, order. */
   cap: number;
   /** How much of the rubric vocabulary is explained rather than named (see explanation.ts). */
@@ -216,7 +218,8 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
     named: Math.min(1, explanation.cellShare + explanation.overloadShare),
     stakes,
   };
-  return { result, features, e5Bar: e5 >= t5, cap, explanation };
+  const e5Full = criteria.some((c) => c.level === "E5") && criteria.every((c) => c.level !== "E5" || c.status === "met");
+  return { result, features, e5Bar: e5 >= t5, e5Full, cap, explanation };
 }
 
 /** Highest score of an answer that never names the drill's core point (a criterion marked `core`). */
