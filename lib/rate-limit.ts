@@ -47,33 +47,49 @@ function limiter(name: LimitName): Promise<RateLimiterPostgres> {
 }
 
 /** Points already taken from PostgreSQL, spent in this process until the window they came from ends. */
-const leases = new Map<string, { left: number; until: number; pending?: Promise<void> }>();
+type Lease = { left: number; until: number; pending?: Promise<void>; next?: Promise<Lease | null> };
+const leases = new Map<string, Lease>();
 
 /**
  * Spends one point of `name` for `key` (a user id); throws 429 with Retry-After when exhausted.
  * High-volume limits (those with a `lease`) take their points from PostgreSQL in blocks, so a hot
- * endpoint costs one database round trip per block instead of one per request. A replica may hold
- * an unspent block when its learner stops, so the effective limit is up to one lease per replica lower.
+ * endpoint costs one database round trip per block instead of one per request; the next block is
+ * taken in the background when a quarter of the current one is left, so requests do not wait on it.
+ * A replica may hold an unspent block when its learner stops, so the effective limit is up to two
+ * leases per replica lower.
  */
 export async function consumeLimit(name: LimitName, key: string): Promise<void> {
   const lease = (RATE_LIMITS[name] as Limit).lease ?? 1;
   if (lease <= 1) return consumePoints(name, key, 1).then(() => undefined);
   const id = `${name}:${key}`;
+  const take = () => consumePoints(name, key, lease).then((msBeforeNext): Lease => ({ left: lease, until: Date.now() + msBeforeNext }));
   for (;;) {
     const held = leases.get(id);
     if (held && held.until > Date.now()) {
       if (held.left > 0) {
         held.left -= 1;
+        if (held.left < lease / 4 && !held.next) {
+          // Refused or failed prefetches surface when this lease runs out (the next call takes a block itself).
+          held.next = take().catch(() => null);
+        }
         return;
       }
       if (held.pending) {
         await held.pending;
         continue;
       }
+      if (held.next) {
+        const next = await held.next;
+        if (leases.get(id) === held) {
+          if (next) leases.set(id, next);
+          else leases.delete(id);
+        }
+        continue;
+      }
     }
-    const entry = { left: 0, until: Number.POSITIVE_INFINITY, pending: undefined as Promise<void> | undefined };
-    entry.pending = consumePoints(name, key, lease).then(
-      (msBeforeNext) => Object.assign(entry, { left: lease, until: Date.now() + msBeforeNext, pending: undefined }),
+    const entry: Lease = { left: 0, until: Number.POSITIVE_INFINITY };
+    entry.pending = take().then(
+      (taken) => Object.assign(entry, taken, { pending: undefined }),
       (error: unknown) => {
         leases.delete(id);
         throw error;

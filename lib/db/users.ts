@@ -30,7 +30,7 @@ export async function getUserCredentials({ email }: { email: string }): Promise<
  * for at most SESSION_CACHE_MS.
  */
 export const SESSION_CACHE_MS = 2_000;
-const sessions = createTtlCache<string, UserDto | null>({ ttlMs: SESSION_CACHE_MS });
+const sessions = createTtlCache<string, UserDto | null>({ ttlMs: SESSION_CACHE_MS, refreshAfterMs: SESSION_CACHE_MS / 2 });
 subscribe("session-ended", (id) => typeof id === "string" && sessions.delete(id));
 const endSessions = (id: string) => {
   sessions.delete(id);

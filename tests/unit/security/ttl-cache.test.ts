@@ -41,4 +41,33 @@ describe("ttl cache", () => {
     for (let i = 0; i < 10; i++) await cache.get(i, async () => i);
     expect(cache.size).toBe(3);
   });
+
+  it("refreshes a hot key in the background before it expires, never serving past the TTL", async () => {
+    let t = 0;
+    let version = 0;
+    const cache = createTtlCache<string, number>({ ttlMs: 100, refreshAfterMs: 50, now: () => t });
+    const load = async () => ++version;
+    expect(await cache.get("a", load)).toBe(1);
+    t = 60;
+    expect(await cache.get("a", load)).toBe(1); // served at once, reload started
+    await Promise.resolve();
+    expect(await cache.get("a", load)).toBe(2);
+    t = 60 + 100;
+    expect(await cache.get("a", load)).toBe(3); // expired: a fresh load, not a stale value
+    cache.delete("a");
+    expect(await cache.get("a", load)).toBe(4);
+  });
+
+  it("a refresh that finishes after a delete does not bring the old value back", async () => {
+    let t = 0;
+    let release: (v: string) => void = () => undefined;
+    const cache = createTtlCache<string, string>({ ttlMs: 100, refreshAfterMs: 10, now: () => t });
+    await cache.get("a", async () => "v1");
+    t = 20;
+    await cache.get("a", () => new Promise<string>((r) => (release = r)));
+    cache.delete("a");
+    release("stale");
+    await Promise.resolve();
+    expect(await cache.get("a", async () => "v2")).toBe("v2");
+  });
 });
