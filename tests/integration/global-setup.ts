@@ -3,31 +3,18 @@
  * folder, with a database created fresh for each run and migrated by the same code `npm start` uses.
  * DATABASE_URL=… (e.g. in CI with a managed server) skips the embedded server.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { startPostgresProcess, type PostgresProcess } from "../support/postgres-process";
 
-let server: ChildProcess | undefined;
-
-/** Starts scripts/embedded-db.ts in its own process and resolves with its admin URL. */
-function startTestPostgres(port: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/embedded-db.ts", "--data", ".pgdata/test", "--port", port], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    server.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /READY (\S+)/.exec(out);
-      if (ready) resolve(ready[1]!);
-    });
-    server.on("exit", (code) => reject(new Error(`test PostgreSQL exited early (code ${code}): ${out}`)));
-  });
-}
+let server: PostgresProcess | undefined;
 
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   if (!adminUrl) {
-    adminUrl = await startTestPostgres(process.env.TEST_PG_PORT ?? "5434");
+    server = await startPostgresProcess({ dataDir: ".pgdata/test", port: process.env.TEST_PG_PORT ?? "5434" });
+    adminUrl = server.url;
   }
   const database = `app_test_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -49,11 +36,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
-    }
+    await server?.stop();
   };
 }
 

@@ -12,6 +12,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import pg from "pg";
+import { startPostgresProcess, type PostgresProcess } from "../../support/postgres-process";
 import { PASSWORD, signInApi, uniqueEmail } from "../helpers";
 
 const DATA_DIR = ".pgdata/outage";
@@ -19,29 +20,16 @@ const PG_PORT = "5439";
 const WEB_PORT = 3110;
 const BASE = `http://localhost:${WEB_PORT}`;
 
-let postgres: ChildProcess | undefined;
+let postgres: PostgresProcess | undefined;
 const children: ChildProcess[] = [];
 
-function startPostgres(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/embedded-db.ts", "--data", DATA_DIR, "--port", PG_PORT], { stdio: ["ignore", "pipe", "inherit"] });
-    postgres = child;
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /READY (\S+)/.exec(out);
-      if (ready) resolve(ready[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`postgres exited early (${code}): ${out}`)));
-  });
+async function startPostgres(): Promise<string> {
+  postgres = await startPostgresProcess({ dataDir: DATA_DIR, port: PG_PORT });
+  return postgres.url;
 }
 
 async function stopPostgres(): Promise<void> {
-  const child = postgres;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await exited;
+  await postgres?.stop();
 }
 
 const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;

@@ -3,12 +3,12 @@
  * Retry-After (never a 500 or a stack); after it is back the same client recovers without a
  * restart, and every acknowledged write is still there.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { startPostgresProcess, type PostgresProcess } from "../../support/postgres-process";
 
 // lib/http.ts is server-only in the app bundle; here we only need its error mapping.
 vi.mock("server-only", () => ({}));
@@ -17,26 +17,15 @@ const { toErrorResponse } = await import("@/lib/http");
 
 const DATA_DIR = ".pgdata/fault-test";
 const PORT = "5438";
-let server: ChildProcess | undefined;
+let server: PostgresProcess | undefined;
 
-function startPostgres(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/embedded-db.ts", "--data", DATA_DIR, "--port", PORT], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    server.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /READY (\S+)/.exec(out);
-      if (ready) resolve(ready[1]!);
-    });
-    server.once("exit", (code) => reject(new Error(`postgres exited early (${code}): ${out}`)));
-  });
+async function startPostgres(): Promise<string> {
+  server = await startPostgresProcess({ dataDir: DATA_DIR, port: PORT });
+  return server.url;
 }
 
 async function stopPostgres(): Promise<void> {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((r) => server?.once("exit", r));
-  server.kill("SIGTERM");
-  await exited;
+  await server?.stop();
 }
 
 afterAll(async () => {
