@@ -46,8 +46,11 @@ function limiter(name: LimitName): Promise<RateLimiterPostgres> {
   return pending;
 }
 
-/** Points already taken from PostgreSQL, spent in this process until the window they came from ends. */
-type Lease = { left: number; until: number; pending?: Promise<void>; next?: Promise<Lease | null> };
+/**
+ * Points already taken from PostgreSQL, spent in this process until the window they came from ends;
+ * `next` is the block being taken (ahead of time, or because none is held).
+ */
+type Lease = { left: number; until: number; next?: Promise<Lease> };
 const leases = new Map<string, Lease>();
 
 /**
@@ -62,42 +65,30 @@ export async function consumeLimit(name: LimitName, key: string): Promise<void> 
   const lease = (RATE_LIMITS[name] as Limit).lease ?? 1;
   if (lease <= 1) return consumePoints(name, key, 1).then(() => undefined);
   const id = `${name}:${key}`;
-  const take = () => consumePoints(name, key, lease).then((msBeforeNext): Lease => ({ left: lease, until: Date.now() + msBeforeNext }));
+  const take = (): Promise<Lease> => {
+    const next = consumePoints(name, key, lease).then((msBeforeNext) => ({ left: lease, until: Date.now() + msBeforeNext }));
+    next.catch(() => undefined); // a refusal surfaces to whoever awaits this block
+    return next;
+  };
   for (;;) {
     const held = leases.get(id);
-    if (held && held.until > Date.now()) {
-      if (held.left > 0) {
-        held.left -= 1;
-        if (held.left < lease / 4 && !held.next) {
-          // Refused or failed prefetches surface when this lease runs out (the next call takes a block itself).
-          held.next = take().catch(() => null);
-        }
-        return;
-      }
-      if (held.pending) {
-        await held.pending;
-        continue;
-      }
-      if (held.next) {
-        const next = await held.next;
-        if (leases.get(id) === held) {
-          if (next) leases.set(id, next);
-          else leases.delete(id);
-        }
-        continue;
-      }
+    if (held && held.left > 0 && held.until > Date.now()) {
+      held.left -= 1;
+      if (held.left < lease / 4) held.next ??= take();
+      return;
     }
-    const entry: Lease = { left: 0, until: Number.POSITIVE_INFINITY };
-    entry.pending = take().then(
-      (taken) => Object.assign(entry, taken, { pending: undefined }),
-      (error: unknown) => {
-        leases.delete(id);
-        throw error;
-      },
-    ).then(() => undefined);
-    if (leases.size >= 10_000) leases.clear();
-    leases.set(id, entry);
-    await entry.pending;
+    if (!held?.next) {
+      if (leases.size >= 10_000) leases.clear();
+      leases.set(id, { left: 0, until: 0, next: take() });
+      continue;
+    }
+    try {
+      const next = await held.next;
+      if (leases.get(id) === held) leases.set(id, next);
+    } catch (error) {
+      if (leases.get(id) === held) leases.delete(id);
+      throw error;
+    }
   }
 }
 
