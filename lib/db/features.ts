@@ -19,6 +19,9 @@ function vectorLiteral(values: Float64Array): string {
   return `{${Array.from(values, (v) => (Number.isNaN(v) ? "NaN" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : String(v))).join(",")}}`;
 }
 
+type OnlineRow = { k: bigint; eventTime: number; values: number[]; writtenAt: number };
+const toOnlineRecord = (entityKey: number, r: Omit<OnlineRow, "k">): OnlineRecord => ({ entityKey, eventTime: r.eventTime, values: Float64Array.from(r.values), writtenAt: r.writtenAt });
+
 export function createPostgresFeatureStore({ namespace }: { namespace: string }): FeatureStore {
   const ttlOf = async (view: string, version?: number): Promise<number> => {
     const row = await db.featureView.findFirst({ where: { namespace, name: view, ...(version ? { version } : {}) }, orderBy: { version: "desc" }, select: { spec: true } });
@@ -123,7 +126,7 @@ function createLookupBatcher(namespace: string) {
       }
     }
     try {
-      const rows = await db.$queryRaw<{ i: bigint; eventTime: number; values: number[]; writtenAt: number }[]>`
+      const rows = await db.$queryRaw<(Omit<OnlineRow, "k"> & { i: bigint })[]>`
         SELECT q.i, o."eventTime", o."values", o."writtenAt"
         FROM unnest(${views}::text[], ${keys}::bigint[]) WITH ORDINALITY AS q(view, k, i)
         CROSS JOIN LATERAL (
@@ -138,7 +141,7 @@ function createLookupBatcher(namespace: string) {
       for (const l of batch) {
         l.resolve(l.keys.map((k, j): OnlineRecord | null => {
           const r = found.get(offset + j);
-          return r ? { entityKey: k, eventTime: r.eventTime, values: Float64Array.from(r.values), writtenAt: r.writtenAt } : null;
+          return r ? toOnlineRecord(k, r) : null;
         }));
         offset += l.keys.length;
       }
@@ -161,34 +164,45 @@ function createLookupBatcher(namespace: string) {
 const LOAD_PAGE = 1_000;
 
 /**
+ * Reads a view in primary-key order, one page at a time (keyset pagination), handing each page to
+ * `take`; stops early when `take` returns false. Returns whether the whole view was read.
+ */
+async function forEachPage<T extends { k: bigint }>(page: (after: bigint) => Promise<T[]>, pageSize: number, take: (rows: T[]) => boolean): Promise<boolean> {
+  for (let after = -1n; ; ) {
+    const rows = await page(after);
+    if (!take(rows)) return false;
+    if (rows.length < pageSize) return true;
+    after = rows.at(-1)!.k;
+  }
+}
+
+/**
  * A run's whole online view (for serving from memory), or null when it has more than `maxRows` rows.
- * Read in primary-key pages so a web process keeps answering requests while it loads. Only for
- * frozen namespaces: a finished run's views never change.
+ * Read in pages so a web process keeps answering requests while it loads. Only for frozen
+ * namespaces: a finished run's views never change.
  */
 export async function loadOnlineRows({ namespace, view, maxRows }: { namespace: string; view: string; maxRows: number }): Promise<Map<number, OnlineRecord> | null> {
   const out = new Map<number, OnlineRecord>();
-  for (let after = -1n; ; ) {
-    const rows = await db.$queryRaw<{ k: bigint; eventTime: number; values: number[]; writtenAt: number }[]>`
-      SELECT "entityKey" AS k, "eventTime", "values", "writtenAt" FROM "OnlineFeature"
-      WHERE namespace = ${namespace} AND view = ${view} AND "entityKey" > ${after}
-      ORDER BY "entityKey" LIMIT ${LOAD_PAGE}`;
-    for (const r of rows) out.set(Number(r.k), { entityKey: Number(r.k), eventTime: r.eventTime, values: Float64Array.from(r.values), writtenAt: r.writtenAt });
-    if (out.size > maxRows) return null;
-    if (rows.length < LOAD_PAGE) return out;
-    after = rows.at(-1)!.k;
-  }
+  const page = (after: bigint) => db.$queryRaw<OnlineRow[]>`
+    SELECT "entityKey" AS k, "eventTime", "values", "writtenAt" FROM "OnlineFeature"
+    WHERE namespace = ${namespace} AND view = ${view} AND "entityKey" > ${after}
+    ORDER BY "entityKey" LIMIT ${LOAD_PAGE}`;
+  const complete = await forEachPage(page, LOAD_PAGE, (rows) => {
+    for (const r of rows) out.set(Number(r.k), toOnlineRecord(Number(r.k), r));
+    return out.size <= maxRows;
+  });
+  return complete ? out : null;
 }
 
 /** The sorted entity keys of a run's online view (paged like loadOnlineRows), or null when it has more than `maxKeys`. */
 export async function loadOnlineKeys({ namespace, view, maxKeys }: { namespace: string; view: string; maxKeys: number }): Promise<Float64Array | null> {
   const keys: number[] = [];
-  for (let after = -1n; ; ) {
-    const rows = await db.$queryRaw<{ k: bigint }[]>`
-      SELECT "entityKey" AS k FROM "OnlineFeature" WHERE namespace = ${namespace} AND view = ${view} AND "entityKey" > ${after}
-      ORDER BY "entityKey" LIMIT ${LOAD_PAGE * 20}`;
+  const page = (after: bigint) => db.$queryRaw<{ k: bigint }[]>`
+    SELECT "entityKey" AS k FROM "OnlineFeature" WHERE namespace = ${namespace} AND view = ${view} AND "entityKey" > ${after}
+    ORDER BY "entityKey" LIMIT ${LOAD_PAGE * 20}`;
+  const complete = await forEachPage(page, LOAD_PAGE * 20, (rows) => {
     for (const r of rows) keys.push(Number(r.k));
-    if (keys.length > maxKeys) return null;
-    if (rows.length < LOAD_PAGE * 20) return Float64Array.from(keys);
-    after = rows.at(-1)!.k;
-  }
+    return keys.length <= maxKeys;
+  });
+  return complete ? Float64Array.from(keys) : null;
 }
