@@ -12,12 +12,12 @@
  *     connections, after a 1-minute warm-up (RELIABILITY PERF-04)
  *   npm run -s load [-- --seconds 20 --soak-minutes 10]
  */
-import { spawn } from "node:child_process";
-import { execSync } from "node:child_process";
+import { execSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import autocannon from "autocannon";
 import pg from "pg";
+import { percentile } from "../lib/pipeline/serving/latency";
 
 const PORT = 3200;
 const BASE = `http://localhost:${PORT}`;
@@ -108,25 +108,36 @@ async function runState(cookie: string, runId: string): Promise<RunState> {
   return { status: run.status, fraction: Math.round(run.progress.fraction * 100) / 100 };
 }
 
+type Background = { cookie: string; runId: string } | null;
+
 /**
- * One measured phase: autocannon's latency figures, the web server's CPU per request (a figure
- * that does not depend on what else the machine runs), and the background run's state before and
- * after, so a reader can see the phase really overlapped training.
+ * Runs one phase's load and adds what every phase reports beside its latencies: the web server's
+ * CPU per request (a figure that does not depend on what else the machine runs), and the background
+ * run's state before and after, so a reader can see the phase really overlapped training.
  */
-async function phase(name: string, options: autocannon.Options, background: { cookie: string; runId: string } | null) {
+async function measured<T>(background: Background, work: () => Promise<T>, requestsOf: (result: T) => number) {
   const before = background ? await runState(background.cookie, background.runId) : null;
   const cpu0 = webCpuMs();
-  const result = await autocannon(options);
+  const result = await work();
   const cpuMs = webCpuMs() - cpu0;
   const after = background ? await runState(background.cookie, background.runId) : null;
+  const requests = requestsOf(result);
+  return {
+    result,
+    serverCpuMsPerRequest: requests ? Math.round((cpuMs / requests) * 100) / 100 : null,
+    ...(background ? { training: { before, after } } : {}),
+  };
+}
+
+/** One autocannon phase. */
+async function phase(name: string, options: autocannon.Options, background: Background) {
+  const { result, ...extra } = await measured(background, () => autocannon(options), (r) => r.requests.total);
   process.stderr.write(`load: ${name}: p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s\n`);
   return {
     result,
     report: {
       requests: result.requests.total, rps: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99,
-      non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts,
-      serverCpuMsPerRequest: result.requests.total ? Math.round((cpuMs / result.requests.total) * 100) / 100 : null,
-      ...(background ? { training: { before, after } } : {}),
+      non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, ...extra,
     },
   };
 }
@@ -137,10 +148,8 @@ async function phase(name: string, options: autocannon.Options, background: { co
  * its queueing (no coordinated omission), and arrivals do not come in the lock-step bursts that
  * autocannon's per-connection rate timers produce.
  */
-async function poissonPhase(name: string, { rate, seconds, connections, body, cookie }: { rate: number; seconds: number; connections: number; body: () => string; cookie: string }, background: { cookie: string; runId: string } | null) {
+async function poissonLoad({ rate, seconds, connections, body, cookie }: { rate: number; seconds: number; connections: number; body: () => string; cookie: string }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const before = background ? await runState(background.cookie, background.runId) : null;
-  const cpu0 = webCpuMs();
   const latencies: number[] = [];
   let non2xx = 0;
   let errors = 0;
@@ -169,18 +178,19 @@ async function poissonPhase(name: string, { rate, seconds, connections, body, co
     due += -Math.log(1 - uniform()) * (1000 / rate);
   }
   await Promise.all(inFlight);
-  const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
-  const cpuMs = webCpuMs() - cpu0;
-  const after = background ? await runState(background.cookie, background.runId) : null;
-  const sorted = latencies.sort((a, b) => a - b);
-  const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN) * 100) / 100;
-  process.stderr.write(`load: ${name}: p99 ${at(0.99)} ms, ${Math.round(latencies.length / elapsed)} req/s\n`);
+  return { latencies: Float64Array.from(latencies).sort(), seconds: (performance.now() - start) / 1000, non2xx, errors };
+}
+
+async function poissonPhase(name: string, options: Parameters<typeof poissonLoad>[0], background: Background) {
+  const { result, ...extra } = await measured(background, () => poissonLoad(options), (r) => r.latencies.length);
+  const at = (q: number) => Math.round(percentile(result.latencies, q) * 100) / 100;
+  const rps = Math.round(result.latencies.length / result.seconds);
+  process.stderr.write(`load: ${name}: p99 ${at(99)} ms, ${rps} req/s\n`);
   return {
-    requests: latencies.length, rps: Math.round(latencies.length / elapsed), p50Ms: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99), maxMs: at(1),
-    non2xx, errors, serverCpuMsPerRequest: latencies.length ? Math.round((cpuMs / latencies.length) * 100) / 100 : null,
-    arrivals: `Poisson, ${rate}/s, ${connections} keep-alive sockets`,
-    ...(background ? { training: { before, after } } : {}),
+    requests: result.latencies.length, rps, p50Ms: at(50), p90Ms: at(90), p99Ms: at(99), maxMs: at(100),
+    non2xx: result.non2xx, errors: result.errors, ...extra,
+    arrivals: `Poisson, ${options.rate}/s, ${options.connections} keep-alive sockets`,
   };
 }
 
