@@ -1,4 +1,9 @@
 // @ts-check
+import { readFileSync } from "node:fs";
+
+/** Fixed security headers of JSON routes (also applied by lib/node-route.ts on the lean predict path). */
+const API_HEADERS = JSON.parse(readFileSync(new URL("./lib/api-headers.json", import.meta.url), "utf8"));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -10,14 +15,7 @@ const nextConfig = {
     return [
       {
         source: "/api/:path*",
-        headers: [
-          { key: "content-security-policy", value: "default-src 'none'; frame-ancestors 'none'" },
-          { key: "x-content-type-options", value: "nosniff" },
-          { key: "x-frame-options", value: "DENY" },
-          { key: "referrer-policy", value: "strict-origin-when-cross-origin" },
-          { key: "cross-origin-opener-policy", value: "same-origin" },
-          { key: "permissions-policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-        ],
+        headers: Object.entries(API_HEADERS).map(([key, value]) => ({ key, value })),
       },
     ];
   },

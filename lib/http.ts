@@ -19,7 +19,7 @@ type RouteHandler<P> = (req: Request, route: { params: Promise<P> }) => Promise<
 /** A route for signed-in users: answers 401 before the handler runs when there is no valid session. */
 export function withRoute<P = Record<string, string>>(handler: (ctx: Context<P> & { user: CurrentUser }) => Promise<Response>): RouteHandler<P> {
   return wrap<P>(async (ctx) => {
-    const user = await requireUser();
+    const user = await requireUser(ctx.req);
     return handler({ ...ctx, user, log: ctx.log.child({ userId: user.id }) });
   });
 }

@@ -10,7 +10,9 @@
  * time per request (all its processes), which does not depend on what else the machine is doing.
  *   - with --soak-minutes N: web server RSS growth over N minutes of mixed reads and writes at 10
  *     connections, after a 1-minute warm-up (RELIABILITY PERF-04)
- *   npm run -s load [-- --seconds 20 --soak-minutes 10]
+ *   - with --only predict|pages: only that phase, on a quiet machine, --repeat N times (for work on
+ *     one path; the full run is what the README quotes)
+ *   npm run -s load [-- --seconds 20 --soak-minutes 10 | --only predict --repeat 3]
  */
 import { execSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -27,6 +29,9 @@ const arg = (name: string, fallback: number) => {
 };
 const SECONDS = arg("seconds", 20);
 const SOAK_MINUTES = arg("soak-minutes", 0);
+const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
+if (ONLY !== null && ONLY !== "predict" && ONLY !== "pages") throw new Error("--only must be one of: predict, pages");
+const REPEAT = arg("repeat", 1);
 
 async function waitForHealth() {
   for (let i = 0; i < 600; i++) {
@@ -206,6 +211,22 @@ async function main() {
     process.stderr.write("load: training a 1M-preset run to serve /api/predict…\n");
     const servedRun = await startRun(owner, "1M");
     await waitForRun(owner, servedRun);
+    // Random (user, post) pairs over the sample's id range, so the near-cache warms up as it would in use.
+    let seed = 1;
+    const nextId = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
+    const predictLoad = { rate: 200, seconds: SECONDS, connections: 10, cookie: owner, body: () => JSON.stringify({ runId: servedRun, userId: nextId(2000), postId: nextId(50_000), device: "iOS" }) };
+    if (ONLY === "pages") {
+      const runs = [];
+      for (let i = 0; i < REPEAT; i++) runs.push((await phase(`pages ${i + 1}/${REPEAT}, no training`, { url: `${BASE}/drills`, connections: 50, duration: SECONDS, headers: { cookie: owner } }, null)).report);
+      console.log(JSON.stringify({ secondsPerPhase: SECONDS, pagesNoTraining: runs }, null, 2));
+      return;
+    }
+    if (ONLY === "predict") {
+      const runs = [];
+      for (let i = 0; i < REPEAT; i++) runs.push(await poissonPhase(`predict ${i + 1}/${REPEAT}, no training`, predictLoad, null));
+      console.log(JSON.stringify({ secondsPerPhase: SECONDS, predictNoTraining: runs }, null, 2));
+      return;
+    }
     process.stderr.write("load: starting the 1B-preset run (1M events) in the background…\n");
     const backgroundRun = await startRun(owner, "1B");
     for (let i = 0; i < 120 && (await runState(owner, backgroundRun)).status === "queued"; i++) await new Promise((r) => setTimeout(r, 500));
@@ -220,10 +241,6 @@ async function main() {
       url: `${BASE}/api/attempts`, connections: 20, duration: SECONDS, method: "POST",
       requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, "content-type": "application/json", cookie: writers[k++ % writers.length]! }, body: JSON.stringify({ drillSlug: "tradeoffs", answer: "Serving trades latency for accuracy: a bigger model ranks better but blows the p99 budget, so we distil it.", durationMs: 1000 }) }) }],
     }, training);
-    // Random (user, post) pairs over the sample's id range, so the near-cache warms up as it would in use.
-    let seed = 1;
-    const nextId = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
-    const predictLoad = { rate: 200, seconds: SECONDS, connections: 10, cookie: owner, body: () => JSON.stringify({ runId: servedRun, userId: nextId(2000), postId: nextId(50_000), device: "iOS" }) };
     const predicts = await poissonPhase("predict while training", predictLoad, training);
 
     const db = new pg.Client({ connectionString: "postgresql://postgres:postgres@127.0.0.1:5437/app" });

@@ -8,7 +8,9 @@
  * It also starts one simulation worker (START_WORKER=0 skips it; `npm run worker` runs one elsewhere).
  *
  * Environment: PORT (3000), DATABASE_URL, PGDATA_DIR (.pgdata/data), EMBEDDED_PG_PORT (5433),
- * NEXTAUTH_SECRET (generated once into the data folder), NEXTAUTH_URL, GITHUB_ID/GITHUB_SECRET.
+ * NEXTAUTH_SECRET (generated once into the data folder), NEXTAUTH_URL, GITHUB_ID/GITHUB_SECRET,
+ * WEB_CONCURRENCY, WEB_MAX_HEAP_MB (512), WEB_NODE_FLAGS (extra node flags for the web server, e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` or `--trace-gc`, which NODE_OPTIONS refuses).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
   // Production: scripts/web-server.mjs runs Next's handler in WEB_CONCURRENCY processes on one port.
   const web = isDev
     ? spawn(path.resolve("node_modules/.bin/next"), ["dev", "-p", String(port)], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } })
-    : spawn(process.execPath, [`--max-old-space-size=${Number(process.env.WEB_MAX_HEAP_MB) || 512}`, "scripts/web-server.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" } });
+    : spawn(process.execPath, [`--max-old-space-size=${Number(process.env.WEB_MAX_HEAP_MB) || 512}`, ...(process.env.WEB_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []), "scripts/web-server.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" } });
   children.push(web);
   web.on("exit", (code, signal) => {
     if (!stopping) {

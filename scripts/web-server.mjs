@@ -60,7 +60,17 @@ if (cluster.isPrimary && concurrency > 1) {
   const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Lean routes registered by instrumentation.ts (lib/node-route.ts): the same route handlers, called
+  // without Next's router and stream plumbing. Looked up per request: registration may come late.
+  const NODE_ROUTES = Symbol.for("beyond-the-model.node-routes");
   const server = http.createServer((req, res) => {
+    const routes = globalThis[NODE_ROUTES];
+    if (routes) {
+      const url = req.url ?? "/";
+      const q = url.indexOf("?");
+      const route = routes[`${req.method} ${q < 0 ? url : url.slice(0, q)}`];
+      if (route) return void route(req, res);
+    }
     handle(req, res).catch((error) => {
       log("error", "request failed outside the app", { error: String(error) });
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
