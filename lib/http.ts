@@ -78,6 +78,24 @@ export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> 
   return schema.parse(body);
 }
 
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not serve: 405 with an Allow header and the JSON error
+ * shape (Next's automatic 405 has neither). A route destructures the ones it lacks:
+ *   export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");
+ */
+export function otherMethods(...served: Method[]): Record<Method, () => Promise<Response>> {
+  const allow = [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const handler = async () => {
+    const res = errorJson(new AppError("METHOD_NOT_ALLOWED", `This endpoint accepts ${served.join(", ")}`));
+    res.headers.set("allow", allow);
+    return res;
+  };
+  return Object.fromEntries(METHODS.map((m) => [m, handler])) as Record<Method, () => Promise<Response>>;
+}
+
 export function errorJson(error: AppError): Response {
   const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } };
   const headers: Record<string, string> = {};

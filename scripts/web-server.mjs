@@ -9,11 +9,20 @@
  * other worker (lib/cluster-bus.ts uses it so a session ended in one process ends in all).
  */
 import cluster from "node:cluster";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 
 const port = Number(process.env.PORT ?? 3000);
 const concurrency = Math.max(1, Math.min(16, Number(process.env.WEB_CONCURRENCY) || Math.min(2, os.availableParallelism())));
+const decodes = (path) => {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const log = (level, msg, extra = {}) => process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), service: "web", msg, ...extra })}\n`);
 
 if (cluster.isPrimary && concurrency > 1) {
@@ -63,14 +72,21 @@ if (cluster.isPrimary && concurrency > 1) {
   // Lean routes registered by instrumentation.ts (lib/node-route.ts): the same route handlers, called
   // without Next's router and stream plumbing. Looked up per request: registration may come late.
   const NODE_ROUTES = Symbol.for("beyond-the-model.node-routes");
+  const apiHeaders = JSON.parse(readFileSync(new URL("../lib/api-headers.json", import.meta.url), "utf8"));
   const server = http.createServer((req, res) => {
-    const routes = globalThis[NODE_ROUTES];
-    if (routes) {
-      const url = req.url ?? "/";
-      const q = url.indexOf("?");
-      const route = routes[`${req.method} ${q < 0 ? url : url.slice(0, q)}`];
-      if (route) return void route(req, res);
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const pathname = q < 0 ? url : url.slice(0, q);
+    // Next's router answers a path it cannot percent-decode (/api/attempts/%E0%A4%A) with a plain-text
+    // 500 before any app code runs: refuse it here as the bad request it is.
+    if (pathname.includes("%") && !decodes(pathname)) {
+      const isApi = pathname.startsWith("/api/");
+      res.writeHead(400, isApi ? { "content-type": "application/json", ...apiHeaders } : { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
+      res.end(isApi ? JSON.stringify({ error: { code: "BAD_REQUEST", message: "The path has a malformed percent-escape" } }) : "Bad request: the path has a malformed percent-escape");
+      return;
     }
+    const route = globalThis[NODE_ROUTES]?.[`${req.method} ${pathname}`];
+    if (route) return void route(req, res);
     handle(req, res).catch((error) => {
       log("error", "request failed outside the app", { error: String(error) });
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -3,7 +3,7 @@
 import { submitAttemptSchema } from "@/lib/attempts/schema";
 import { listAttempts } from "@/lib/db/attempts";
 import { submitAnswer } from "@/lib/grading/server/submit-answer";
-import { readJson, withRoute } from "@/lib/http";
+import { otherMethods, readJson, withRoute } from "@/lib/http";
 import { consumeLimit } from "@/lib/rate-limit";
 
 export const POST = withRoute(async ({ req, user, log }) => {
@@ -18,3 +18,5 @@ export const GET = withRoute(async ({ user }) => {
   const attempts = await listAttempts({ userId: user.id });
   return Response.json({ attempts });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

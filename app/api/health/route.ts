@@ -1,6 +1,6 @@
 // GET /api/health — liveness plus database reachability (503 when the database is down)
 import { pingDatabase } from "@/lib/db/health";
-import { withPublicRoute } from "@/lib/http";
+import { otherMethods, withPublicRoute } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +13,5 @@ export const GET = withPublicRoute(async ({ log }) => {
     return Response.json({ status: "degraded", database: { reachable: false } }, { status: 503, headers: { "retry-after": "5" } });
   }
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,7 +1,7 @@
 // POST /api/mock — start a timed mock interview (phase 1's clock starts now)
 // GET  /api/mock — the signed-in learner's mock interviews, newest first
 import { listMocks } from "@/lib/db/mock";
-import { withRoute } from "@/lib/http";
+import { otherMethods, withRoute } from "@/lib/http";
 import { startMock } from "@/lib/mock/server/answer-phase";
 
 export const POST = withRoute(async ({ user, log }) => {
@@ -14,3 +14,5 @@ export const GET = withRoute(async ({ user }) => {
   const mocks = await listMocks({ userId: user.id });
   return Response.json({ mocks });
 });
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

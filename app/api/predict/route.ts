@@ -1,6 +1,6 @@
 // POST /api/predict — score one (user, post) with a run's trained model and online features
 import { z } from "zod";
-import { readJson, withRoute } from "@/lib/http";
+import { otherMethods, readJson, withRoute } from "@/lib/http";
 import { DEVICE_SLOTS } from "@/lib/pipeline/features/spec";
 import { consumeLimit } from "@/lib/rate-limit";
 import { predict } from "@/lib/serving/predict";
@@ -17,3 +17,5 @@ export const POST = withRoute(async ({ req, user }) => {
   const input = await readJson(req, predictSchema);
   return Response.json(await predict({ learnerId: user.id, input }));
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

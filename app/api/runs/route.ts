@@ -2,7 +2,7 @@
 // GET  /api/runs — the learner's runs, newest first
 import { createRun, failRun, listRuns, setRunJobId } from "@/lib/db/runs";
 import { AppError } from "@/lib/errors";
-import { readJson, withRoute } from "@/lib/http";
+import { otherMethods, readJson, withRoute } from "@/lib/http";
 import { consumeLimit } from "@/lib/rate-limit";
 import { dispatchPipelineRun } from "@/lib/jobs/pipeline-run-job";
 import { startRunSchema, toPipelineConfig } from "@/lib/simulations/schema";
@@ -24,3 +24,5 @@ export const POST = withRoute(async ({ req, user, log }) => {
 });
 
 export const GET = withRoute(async ({ user }) => Response.json({ runs: await listRuns({ userId: user.id }) }));
+
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -555,8 +555,8 @@ test.describe("[SECURITY][VAL-01] bad-input corpus, every JSON endpoint", () => 
     await ctx.dispose();
   });
 
-  test.fixme("DEFECT malformed percent-escape in an id (%E0%A4%A) → 500 text/plain instead of 400/404 (§2.2 #14)", async ({ playwright, baseURL }) => {
-    // Reason: Next's router fails decoding the dynamic segment before any app code runs and answers a plain-text 500; no route or proxy maps it.
+  test("malformed percent-escape in an id (%E0%A4%A) → 400/404 in the JSON error shape (§2.2 #14)", async ({ playwright, baseURL }) => {
+    // Next's router fails decoding the dynamic segment before any app code runs (a plain-text 500); scripts/web-server.mjs refuses such paths first.
     const { ctx } = await freshUser(playwright, baseURL, "bad-escape");
     for (const [method, path] of [["GET", "/api/attempts/%E0%A4%A"], ["POST", "/api/attempts/%E0%A4%A/grade"], ["GET", "/api/runs/%E0%A4%A"], ["POST", "/api/runs/%E0%A4%A/cancel"], ["GET", "/api/mock/%E0%A4%A"], ["GET", "/api/attempts/%ZZ"]] as const) {
       const res = await sendRaw(ctx, method, path);
@@ -566,8 +566,8 @@ test.describe("[SECURITY][VAL-01] bad-input corpus, every JSON endpoint", () => 
     await ctx.dispose();
   });
 
-  test.fixme("DEFECT 405 answers carry no Allow header and no JSON error body (§2.2 #17 wants 405 + Allow)", async ({ playwright, baseURL }) => {
-    // Reason: Next's automatic 405 for unexported methods is an empty body without Allow; the routes export no fallback handler.
+  test("405 answers carry an Allow header and the JSON error body (§2.2 #17)", async ({ playwright, baseURL }) => {
+    // Next's automatic 405 has neither; every route exports otherMethods(...) for the methods it does not serve.
     const { ctx } = await freshUser(playwright, baseURL, "allow");
     for (const [method, path, allow] of [["PUT", "/api/attempts", "GET, POST"], ["GET", "/api/predict", "POST"], ["POST", "/api/health", "GET"], ["DELETE", "/api/runs/x", "GET"]] as const) {
       const res = await sendRaw(ctx, method, path, method === "PUT" || method === "POST" ? "{}" : undefined);

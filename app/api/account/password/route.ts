@@ -3,7 +3,7 @@ import { changePasswordSchema } from "@/lib/account/schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { getUserCredentials, setPasswordHash } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
-import { readJson, withRoute } from "@/lib/http";
+import { otherMethods, readJson, withRoute } from "@/lib/http";
 
 export const POST = withRoute(async ({ req, user, log }) => {
   const input = await readJson(req, changePasswordSchema);
@@ -15,3 +15,5 @@ export const POST = withRoute(async ({ req, user, log }) => {
   log.info({}, "password changed; sessions ended");
   return Response.json({ ok: true, signedOut: true });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -2,7 +2,7 @@
 import { signUpSchema } from "@/lib/account/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { createUser } from "@/lib/db/users";
-import { readJson, withPublicRoute } from "@/lib/http";
+import { otherMethods, readJson, withPublicRoute } from "@/lib/http";
 
 export const POST = withPublicRoute(async ({ req, log }) => {
   const input = await readJson(req, signUpSchema);
@@ -10,3 +10,5 @@ export const POST = withPublicRoute(async ({ req, log }) => {
   log.info({ userId: user.id }, "account created");
   return Response.json({ id: user.id, email: user.email }, { status: 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -2,7 +2,7 @@
 // and the server's clock (so a reloaded client times the phase from the same origin), or the scorecard
 import { getMock } from "@/lib/db/mock";
 import { AppError } from "@/lib/errors";
-import { withRoute } from "@/lib/http";
+import { otherMethods, withRoute } from "@/lib/http";
 import { mockIdSchema } from "@/lib/mock/schema";
 
 export const GET = withRoute<{ id: string }>(async ({ params, user }) => {
@@ -12,3 +12,5 @@ export const GET = withRoute<{ id: string }>(async ({ params, user }) => {
   if (!mock) throw new AppError("NOT_FOUND", "Mock interview not found");
   return Response.json({ mock, serverNow: new Date() });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -2,7 +2,7 @@
 // ?include=result adds the full result once the run has finished
 import { getRun } from "@/lib/db/runs";
 import { AppError } from "@/lib/errors";
-import { requireRecordId, withRoute } from "@/lib/http";
+import { otherMethods, requireRecordId, withRoute } from "@/lib/http";
 
 export const GET = withRoute<{ id: string }>(async ({ req, params, user }) => {
   const run = await getRun({ id: requireRecordId(params.id, "Run"), userId: user.id });
@@ -11,3 +11,5 @@ export const GET = withRoute<{ id: string }>(async ({ req, params, user }) => {
   const { result, config, ...status } = run;
   return Response.json({ run: includeResult ? { ...status, config, result } : status });
 });
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,7 +1,7 @@
 // POST /api/mock/:id/answer — store the answer to the current phase, grade it with the phase rubric,
 // advance to the next phase; the last answer completes the mock with its scorecard
 import { AppError } from "@/lib/errors";
-import { readJson, withRoute } from "@/lib/http";
+import { otherMethods, readJson, withRoute } from "@/lib/http";
 import { mockIdSchema, submitMockAnswerSchema } from "@/lib/mock/schema";
 import { answerMockPhase } from "@/lib/mock/server/answer-phase";
 
@@ -16,3 +16,5 @@ export const POST = withRoute<{ id: string }>(async ({ req, params, user, log })
     { status: 201 },
   );
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,7 +1,7 @@
 // POST /api/runs/:id/cancel — cancel one of the learner's queued or running runs
 import { requestCancel } from "@/lib/db/runs";
 import { AppError } from "@/lib/errors";
-import { requireRecordId, withRoute } from "@/lib/http";
+import { otherMethods, requireRecordId, withRoute } from "@/lib/http";
 
 export const POST = withRoute<{ id: string }>(async ({ params, user, log }) => {
   const status = await requestCancel({ id: requireRecordId(params.id, "Run"), userId: user.id });
@@ -9,3 +9,5 @@ export const POST = withRoute<{ id: string }>(async ({ params, user, log }) => {
   log.info({ runId: requireRecordId(params.id, "Run"), status }, "cancel requested");
   return Response.json({ status, cancelRequested: true }, { status: 202 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
