@@ -3,6 +3,8 @@
  * lib/pipeline/feature-store/in-memory.ts, checked by one contract test). A `namespace` (a run id)
  * keeps runs apart. Bulk reads and writes go through unnest() arrays, one statement per chunk.
  */
+import { readFileSync } from "node:fs";
+import os from "node:os";
 import type { EntityQuery, FeatureRecord, FeatureStore, FeatureViewSpec, FeatureViewVersion, Freshness, OnlineRecord } from "@/lib/pipeline/feature-store/types";
 import { db } from "./client";
 
@@ -94,6 +96,25 @@ export function createPostgresFeatureStore({ namespace }: { namespace: string })
       return { view, entities: Number(agg?.entities ?? 0), maxEventTime, lastWrittenAt: write?.writtenAt ?? -Infinity, lagSeconds: lag, ttlSeconds: ttl, isStale: lag > ttl };
     },
   };
+}
+
+/**
+ * Lowers the CPU priority of the PostgreSQL backend serving this process's connection (the run
+ * child uses a pool of one), so the bulk copy of a finished run's views yields to the web server's
+ * queries the way the niced training does. Only when that backend is a local PostgreSQL process
+ * (the embedded default); with a remote database it does nothing. Returns the niced backend's pid.
+ */
+export async function lowerSessionPriority(nice: number): Promise<number | null> {
+  const [row] = await db.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+  const pid = row?.pid;
+  if (!pid) return null;
+  try {
+    if (!readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("postgres:")) return null;
+    os.setPriority(pid, nice);
+    return pid;
+  } catch {
+    return null;
+  }
 }
 
 /** Removes a namespace's feature rows (e.g. when a run is deleted or replayed). */

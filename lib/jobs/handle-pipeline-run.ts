@@ -52,7 +52,7 @@ export async function handlePipelineRun({ payload, retryCount, log }: { payload:
 
   try {
     const result = await new Promise<unknown>((resolve, reject) => {
-      child = fork(CHILD_SCRIPT, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, SERVICE_NAME: "pipeline-child" } });
+      child = fork(CHILD_SCRIPT, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, SERVICE_NAME: "pipeline-child", DATABASE_POOL_SIZE: "1" } });
       lowerPriority(child.pid, log);
       child.on("message", (message: ChildMessage) => {
         if (message.type === "progress") {

@@ -6,7 +6,7 @@
  * Protocol (IPC): parent sends { runId, config }; child sends { type: "progress", progress } … then
  * { type: "result", result } or { type: "error", message }, and exits.
  */
-import { createPostgresFeatureStore, dropFeatureNamespace } from "@/lib/db/features";
+import { createPostgresFeatureStore, dropFeatureNamespace, lowerSessionPriority } from "@/lib/db/features";
 import { saveModelVersion } from "@/lib/db/models";
 import { createInMemoryFeatureStore, parsePipelineConfig, runPipeline, type PipelineResult, type StageProgress } from "@/lib/pipeline";
 import type { ServingBundle } from "@/lib/pipeline/serving/bundle";
@@ -40,6 +40,8 @@ process.once("message", (raw: unknown) => {
         { onProgress: (progress) => void send({ type: "progress", progress }), onServingBundle: (b) => void (bundle = b) },
       );
       if (result.status === "succeeded" && bundle) {
+        // The copy is batch work like the training: its database backend runs niced too.
+        await lowerSessionPriority(Math.min(19, Math.max(0, Number(process.env.PIPELINE_NICE ?? 10) || 0)));
         await dropFeatureNamespace({ namespace: runId }); // a retried run starts clean
         await tee.copyOnlineTo(createPostgresFeatureStore({ namespace: runId }));
         await saveModelVersion({ runId, bundle });

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import os from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createPostgresFeatureStore, dropFeatureNamespace, loadOnlineKeys, loadOnlineRows } from "@/lib/db/features";
+import { createPostgresFeatureStore, dropFeatureNamespace, loadOnlineKeys, loadOnlineRows, lowerSessionPriority } from "@/lib/db/features";
 import { createInMemoryFeatureStore } from "@/lib/pipeline";
 import type { FeatureStore } from "@/lib/pipeline";
 
@@ -96,5 +97,13 @@ describe("loading a run's online view for serving from memory", () => {
     expect(Array.from((await loadOnlineKeys({ namespace, view: "v", maxKeys: 3 }))!)).toEqual([2, 9, 7_000_000_000_001]);
     expect(await loadOnlineRows({ namespace, view: "v", maxRows: 2 })).toBeNull();
     expect(await loadOnlineKeys({ namespace, view: "v", maxKeys: 2 })).toBeNull();
+  });
+});
+
+describe("a finished run's copy into the online store runs at low priority", () => {
+  it("renices the local PostgreSQL backend serving the connection", async () => {
+    const pid = await lowerSessionPriority(7);
+    expect(pid).toEqual(expect.any(Number));
+    expect(os.getPriority(pid!)).toBe(7);
   });
 });
