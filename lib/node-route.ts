@@ -1,35 +1,78 @@
 /**
- * A lean path for the hottest JSON route. Next.js spends ~1.5 ms of CPU per request on its router,
- * tracing and web-stream plumbing before and after a route handler runs; for POST /api/predict (a
- * model-serving call answered in ~0.1 ms) that overhead, and the garbage it makes, is the latency.
+ * A lean path for the JSON API. Next.js spends ~1 ms of CPU per request on its router, tracing and
+ * web-stream plumbing around a route handler; for POST /api/predict (a model-serving call answered
+ * in ~0.1 ms) that overhead, and the garbage it makes, was the latency.
  *
  * instrumentation.ts registers the same route handler functions Next serves (app/api/.../route.ts)
  * on globalThis, and scripts/web-server.mjs hands matching requests to them through `toNodeHandler`
  * instead of to Next. The handler, its auth, validation, rate limit and error mapping are identical;
- * only the HTTP adapter differs. Everything else (and `next dev`) goes through Next as usual.
+ * only the HTTP adapter differs. Handlers answer with a complete body (JSON), which is buffered.
+ * Pages, next-auth, unmatched paths and `next dev` go through Next as usual.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import apiHeaders from "@/lib/api-headers.json";
 import { MAX_BODY_BYTES } from "@/lib/http";
 import { log } from "@/lib/log";
 
-export type WebRouteHandler = (req: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
-export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+/** Any app/api route handler (its params type is its own: the router supplies what the path names). */
+export type WebRouteHandler = (req: Request, route: { params: Promise<never> }) => Promise<Response>;
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, params?: Record<string, string>) => Promise<void>;
 
-/** Where web-server.mjs looks for lean routes, keyed by "METHOD /exact/path". */
+/** Where web-server.mjs looks for the lean router: (req, res) => whether it took the request. */
 export const NODE_ROUTES_KEY = Symbol.for("beyond-the-model.node-routes");
 
+type Route = { method: string; segments: string[]; handler: NodeHandler };
+
+/**
+ * Registers route handlers by "METHOD /api/path/[param]" (one [param] per dynamic segment, as in
+ * app/api). A request is taken only on an exact match whose segments all decode and none is "." or
+ * ".."; anything else (HEAD, OPTIONS, trailing slashes, dot segments, unknown paths) goes to Next.
+ */
 export function registerNodeRoutes(routes: Record<string, WebRouteHandler>) {
-  const table: Record<string, NodeHandler> = {};
-  for (const [key, handler] of Object.entries(routes)) table[key] = toNodeHandler(handler);
-  (globalThis as Record<symbol, unknown>)[NODE_ROUTES_KEY] = table;
+  const table: Route[] = Object.entries(routes).map(([key, handler]) => {
+    const [method, path] = key.split(" ") as [string, string];
+    return { method, segments: path.split("/"), handler: toNodeHandler(handler) };
+  });
+  (globalThis as Record<symbol, unknown>)[NODE_ROUTES_KEY] = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const match = matchRoute(table, req.method ?? "GET", req.url ?? "/");
+    if (!match) return false;
+    void match.route.handler(req, res, match.params);
+    return true;
+  };
 }
 
-const noParams = Promise.resolve({});
+export function matchRoute<R extends { method: string; segments: string[] }>(table: R[], method: string, url: string): { route: R; params: Record<string, string> } | null {
+  const q = url.indexOf("?");
+  const parts = (q < 0 ? url : url.slice(0, q)).split("/");
+  for (const route of table) {
+    if (route.method !== method || route.segments.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    let ok = true;
+    for (let i = 0; i < parts.length && ok; i++) {
+      const want = route.segments[i]!;
+      const got = parts[i]!;
+      if (want.startsWith("[") && want.endsWith("]")) {
+        const value = decodeSegment(got);
+        if (value === null || value === "" || value === "." || value === "..") ok = false;
+        else params[want.slice(1, -1)] = value;
+      } else ok = want === got;
+    }
+    if (ok) return { route, params };
+  }
+  return null;
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
 
 /** Runs a Web-standard route handler for a Node request, with the API routes' security headers. */
 export function toNodeHandler(handler: WebRouteHandler): NodeHandler {
-  return async (req, res) => {
+  return async (req, res, params = {}) => {
     const aborted = new AbortController();
     res.once("close", () => {
       if (!res.writableFinished) aborted.abort();
@@ -63,7 +106,7 @@ export function toNodeHandler(handler: WebRouteHandler): NodeHandler {
         body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
         signal: aborted.signal,
       });
-      const response = await handler(request, { params: noParams });
+      const response = await handler(request, { params: Promise.resolve(params) as Promise<never> });
       const body = Buffer.from(await response.arrayBuffer());
       res.statusCode = response.status;
       for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);

@@ -69,8 +69,8 @@ if (cluster.isPrimary && concurrency > 1) {
   const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // Lean routes registered by instrumentation.ts (lib/node-route.ts): the same route handlers, called
-  // without Next's router and stream plumbing. Looked up per request: registration may come late.
+  // The lean API router registered by instrumentation.ts (lib/node-route.ts): the same route handlers,
+  // called without Next's router and stream plumbing. Looked up per request: registration may come late.
   const NODE_ROUTES = Symbol.for("beyond-the-model.node-routes");
   const apiHeaders = JSON.parse(readFileSync(new URL("../lib/api-headers.json", import.meta.url), "utf8"));
   const server = http.createServer((req, res) => {
@@ -85,8 +85,7 @@ if (cluster.isPrimary && concurrency > 1) {
       res.end(isApi ? JSON.stringify({ error: { code: "BAD_REQUEST", message: "The path has a malformed percent-escape" } }) : "Bad request: the path has a malformed percent-escape");
       return;
     }
-    const route = globalThis[NODE_ROUTES]?.[`${req.method} ${pathname}`];
-    if (route) return void route(req, res);
+    if (pathname.startsWith("/api/") && globalThis[NODE_ROUTES]?.(req, res)) return;
     handle(req, res).catch((error) => {
       log("error", "request failed outside the app", { error: String(error) });
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

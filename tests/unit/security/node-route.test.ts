@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("server-only", () => ({}));
 vi.mock("@/lib/auth", () => ({ requireUser: vi.fn() }));
-const { toNodeHandler } = await import("@/lib/node-route");
+const { matchRoute, toNodeHandler } = await import("@/lib/node-route");
 const { MAX_BODY_BYTES } = await import("@/lib/http");
 const apiHeaders = (await import("@/lib/api-headers.json")).default;
 
@@ -62,5 +62,34 @@ describe("toNodeHandler", () => {
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ error: { code: "INTERNAL", message: "Something went wrong on our side" } });
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});
+
+describe("matchRoute", () => {
+  const table = ["GET /api/attempts", "POST /api/attempts", "GET /api/attempts/[id]", "POST /api/runs/[id]/cancel"].map((key) => {
+    const [method, path] = key.split(" ") as [string, string];
+    return { key, method, segments: path.split("/") };
+  });
+  const match = (method: string, url: string) => {
+    const m = matchRoute(table, method, url);
+    return m && { key: m.route.key, params: m.params };
+  };
+
+  it("matches exact paths and methods, with the query string ignored", () => {
+    expect(match("GET", "/api/attempts?limit=20")).toEqual({ key: "GET /api/attempts", params: {} });
+    expect(match("POST", "/api/attempts")).toEqual({ key: "POST /api/attempts", params: {} });
+    expect(match("PUT", "/api/attempts")).toBeNull();
+    expect(match("HEAD", "/api/attempts")).toBeNull();
+  });
+
+  it("fills dynamic segments, percent-decoded", () => {
+    expect(match("GET", "/api/attempts/abc123")).toEqual({ key: "GET /api/attempts/[id]", params: { id: "abc123" } });
+    expect(match("POST", "/api/runs/r%20x/cancel")).toEqual({ key: "POST /api/runs/[id]/cancel", params: { id: "r x" } });
+  });
+
+  it("leaves trailing slashes, extra or empty segments, dot segments and malformed escapes to Next", () => {
+    for (const url of ["/api/attempts/", "/api/attempts/x/y", "/api/attempts//", "/api/attempts/%2e%2e", "/api/attempts/..", "/api/attempts/.", "/api/attempts/%E0%A4%A", "/api/nothing"]) {
+      expect(match("GET", url), url).toBeNull();
+    }
   });
 });
