@@ -86,12 +86,35 @@ if (cluster.isPrimary && concurrency > 1) {
       return;
     }
     if (pathname.startsWith("/api/") && globalThis[NODE_ROUTES]?.(req, res)) return;
+    if (renderLimit > 0 && !pathname.startsWith("/_next/static/") && !pathname.startsWith("/api/")) gateRender(req, res);
+    else toNext(req, res);
+  });
+  const toNext = (req, res) =>
     handle(req, res).catch((error) => {
       log("error", "request failed outside the app", { error: String(error) });
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }));
     });
-  });
+  // Page renders run at most WEB_RENDER_CONCURRENCY at a time per process, the rest wait in arrival
+  // order. Rendering is CPU-bound: twenty renders interleaved on one event loop each take twenty times
+  // as long and keep twenty renders' garbage alive at once; a few at a time finish in order, with less
+  // live memory for the collector to trace. Static files and the JSON API are not gated.
+  const renderLimit = Math.max(0, Number(process.env.WEB_RENDER_CONCURRENCY ?? 4) || 0);
+  let rendering = 0;
+  const waiting = [];
+  const gateRender = (req, res) => {
+    if (rendering >= renderLimit) return void waiting.push([req, res]);
+    rendering += 1;
+    res.once("close", () => {
+      rendering -= 1;
+      // Skip requests whose client has gone while they waited.
+      while (waiting.length > 0 && rendering < renderLimit) {
+        const [nextReq, nextRes] = waiting.shift();
+        if (!nextRes.destroyed) gateRender(nextReq, nextRes);
+      }
+    });
+    toNext(req, res);
+  };
   // Longer than typical proxies' idle timeouts, so they never reuse a socket Node just closed.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
