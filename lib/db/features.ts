@@ -117,6 +117,14 @@ export async function lowerSessionPriority(nice: number): Promise<number | null>
   }
 }
 
+/**
+ * Refreshes the planner's statistics of the online store after a run's bulk copy: autovacuum's
+ * analyze lags behind bulk loads (it estimated 1 row for a 400k-row namespace).
+ */
+export async function analyzeOnlineStore(): Promise<void> {
+  await db.$executeRawUnsafe(`ANALYZE "OnlineFeature", "OnlineWrite"`);
+}
+
 /** Removes a namespace's feature rows (e.g. when a run is deleted or replayed). */
 export async function dropFeatureNamespace({ namespace }: { namespace: string }): Promise<void> {
   await db.$transaction([

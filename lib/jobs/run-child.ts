@@ -6,7 +6,7 @@
  * Protocol (IPC): parent sends { runId, config }; child sends { type: "progress", progress } … then
  * { type: "result", result } or { type: "error", message }, and exits.
  */
-import { createPostgresFeatureStore, dropFeatureNamespace, lowerSessionPriority } from "@/lib/db/features";
+import { analyzeOnlineStore, createPostgresFeatureStore, dropFeatureNamespace, lowerSessionPriority } from "@/lib/db/features";
 import { saveModelVersion } from "@/lib/db/models";
 import { createInMemoryFeatureStore, parsePipelineConfig, runPipeline, type PipelineResult, type StageProgress } from "@/lib/pipeline";
 import type { ServingBundle } from "@/lib/pipeline/serving/bundle";
@@ -44,6 +44,7 @@ process.once("message", (raw: unknown) => {
         await lowerSessionPriority(Math.min(19, Math.max(0, Number(process.env.PIPELINE_NICE ?? 10) || 0)));
         await dropFeatureNamespace({ namespace: runId }); // a retried run starts clean
         await tee.copyOnlineTo(createPostgresFeatureStore({ namespace: runId }));
+        await analyzeOnlineStore(); // fresh planner statistics after a bulk load
         await saveModelVersion({ runId, bundle });
       }
       await send({ type: "result", result: { ...result, peakRssMb: Math.round(node.peakRssBytes() / 1_048_576) } });

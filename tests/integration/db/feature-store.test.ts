@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createPostgresFeatureStore, dropFeatureNamespace, loadOnlineKeys, loadOnlineRows, lowerSessionPriority } from "@/lib/db/features";
+import { createPostgresFeatureStore, dropFeatureNamespace, analyzeOnlineStore, loadOnlineKeys, loadOnlineRows, lowerSessionPriority } from "@/lib/db/features";
 import { createInMemoryFeatureStore } from "@/lib/pipeline";
 import type { FeatureStore } from "@/lib/pipeline";
 
@@ -105,5 +105,11 @@ describe("a finished run's copy into the online store runs at low priority", () 
     const pid = await lowerSessionPriority(7);
     expect(pid).toEqual(expect.any(Number));
     expect(os.getPriority(pid!)).toBe(7);
+  });
+
+  it("refreshes the planner's statistics after the copy", async () => {
+    await analyzeOnlineStore();
+    const [row] = await db.$queryRaw<{ at: Date | null }[]>`SELECT last_analyze AS at FROM pg_stat_user_tables WHERE relname = 'OnlineFeature'`;
+    expect(Date.now() - (row?.at?.getTime() ?? 0)).toBeLessThan(60_000);
   });
 });
