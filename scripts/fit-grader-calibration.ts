@@ -5,11 +5,11 @@
  *   npm run -s fit:grader              select features and λ, report CV, write the file
  *   npm run -s fit:grader -- --dry-run report only
  *
- * Procedure: every tuning answer (tune + holdout + holdout2 … holdout7 + tune8, 719 answers) is graded by the rule
+ * Procedure: every tuning answer (tune + holdout + holdout2 … holdout7 + tune8 + holdout8, 839 answers) is graded by the rule
  * grader, which yields its features. Greedy forward selection over FEATURE_NAMES (from "rule") with a λ
  * grid, scored by leave-one-file-out CV (each labelled file is one fold), picks the features and λ;
  * the final ridge is fitted on all answers. A nested CV (selection redone inside each outer fold) gives
- * the honest estimate stored as `cv`. The held-aside file is never read here.
+ * the honest estimate stored as `cv`. A held-aside file (none at present) is never read here.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
