@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { dismissiveIn } from "@/lib/grading/features";
+import { analyzeText } from "@/lib/grading/text";
 import { grade } from "./helpers";
 
 /** Mechanisms added after studying holdout8's errors (general shapes, not the fixtures' wording). */
@@ -10,5 +12,21 @@ describe("scare quotes in single quotation marks", () => {
     expect(ids("diagnose-stale-features", "The store, model and serving all behaved 'correctly', which is why no error fired.")).not.toContain("no-real-impact");
     expect(ids("diagnose-stale-features", "The store, model and serving all behaved ‘correctly’, which is why no error fired.")).not.toContain("no-real-impact");
     expect(ids("diagnose-stale-features", "Users' feeds looked fine and everything behaved correctly, it's not a real problem.")).toContain("no-real-impact");
+  });
+});
+
+describe("the incident waved away reads as dismissive", () => {
+  const dismissive = (text: string): number => dismissiveIn(analyzeText(text)[0]!);
+
+  it("counts denied impact, silenced alarms and 'noise' verdicts", () => {
+    expect(dismissive("Latency and freshness are green, so users weren't affected.")).toBeGreaterThan(0);
+    expect(dismissive("The alert is a false positive; I'd widen its threshold and move on.")).toBeGreaterThan(0);
+    expect(dismissive("The decline is most likely noise, within normal variance.")).toBeGreaterThan(0);
+  });
+
+  it("does not count the same words used to argue for monitoring", () => {
+    expect(dismissive("Alert on everything and people mute it, which is worse than no alert.")).toBe(0);
+    expect(dismissive("Alert on a multi-day trend so daily noise doesn't page anyone.")).toBe(0);
+    expect(dismissive("Every user is affected, creators of fresh posts most.")).toBe(0);
   });
 });
