@@ -150,8 +150,9 @@ function printCrossValidation(): void {
   );
   if (new Set(rows.map((r) => r.group)).size < 2) return;
   const cal = DEFAULT_CALIBRATION;
-  const { pooled, perFold } = crossValidate(rows, cal.features, cal.lambda);
-  console.log(`\ncalibrated grader, leave-one-file-out CV (features ${cal.features.join(", ")}, λ ${cal.lambda}; refitted per fold)`);
+  const { pooled, perFold } = crossValidate(rows, cal.features, cal.lambda, cal.bands?.features);
+  const bands = cal.bands ? `, band features ${cal.bands.features.join(", ")}` : "";
+  console.log(`\ncalibrated grader, leave-one-file-out CV (features ${cal.features.join(", ")}${bands}, λ ${cal.lambda}; refitted per fold)`);
   console.log(`  pooled          acc ${pooled.accuracy.toFixed(3)}  Spearman ${pooled.spearman.toFixed(3)}  stuffed max ${pooled.stuffedMax ?? "-"}`);
   for (const f of perFold) console.log(`  ${f.part.padEnd(15)} acc ${f.accuracy.toFixed(3)}  Spearman ${f.spearman.toFixed(3)}  stuffed max ${f.stuffedMax ?? "-"}  (n ${f.n})`);
   if (cal.cv) console.log(`  nested CV (selection redone per fold, from calibration.json): acc ${cal.cv.accuracy.toFixed(3)}  Spearman ${cal.cv.spearman.toFixed(3)}`);
