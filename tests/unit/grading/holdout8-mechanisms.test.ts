@@ -30,3 +30,16 @@ describe("the incident waved away reads as dismissive", () => {
     expect(dismissive("Every user is affected, creators of fresh posts most.")).toBe(0);
   });
 });
+
+describe("named misdiagnoses cap (rubric data)", () => {
+  it("stale features blamed on concept drift, label leakage on overfitting", () => {
+    expect(ids("diagnose-stale-features", "This looks like concept drift: user behaviour moved on for two days.")).toContain("concept-drift-blamed");
+    expect(ids("diagnose-stale-features", "It is not concept drift; the features froze on the last snapshot.")).not.toContain("concept-drift-blamed");
+    expect(ids("diagnose-label-leakage", "Offline 0.94 vs much lower online is textbook overfitting.")).toContain("overfitting-blamed");
+  });
+
+  it("'X proves it' about the leak is no claim that offline AUC proves the model good", () => {
+    expect(ids("diagnose-label-leakage", "0.94 on pure-noise labels proves it: the features contain the label.")).not.toContain("offline-auc-proves-good");
+    expect(ids("diagnose-label-leakage", "The offline AUC proves the model is good.")).toContain("offline-auc-proves-good");
+  });
+});
