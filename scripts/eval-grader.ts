@@ -2,12 +2,13 @@
  * Measures the grader against the labelled answers in tests/fixtures/grading/:
  * level accuracy, Spearman correlation of scores, confusion matrix and keyword-stuffed ceiling.
  *
- * The tuning set is tune + holdout + holdout2 … holdout7 (the first seven holdouts were consumed by earlier rounds)
- * + tune8 (a blind tuning set for the four drills without earlier labels): each file is reported separately, then
- * pooled, with the weakest drills of the pool and the leave-one-file-out CV figures of the calibrated grader
+ * The tuning set is tune + holdout + holdout2 … holdout7 + tune8 (a blind tuning set for the four drills without
+ * earlier labels) + holdout8: every holdout was consumed by the round that measured it; holdout8 was folded in
+ * after its single blind measurement (level accuracy 0.833, Spearman 0.790). Each file is reported separately,
+ * then pooled, with the weakest drills of the pool and the leave-one-file-out CV figures of the calibrated grader
  * (lib/grading/calibration.ts: the stored features and λ refitted with each file left out, plus the nested CV stored
- * by `npm run fit:grader`). The held-aside set (holdout8, when present) is reported separately and only in
- * aggregate: never open or tune on it.
+ * by `npm run fit:grader`). A held-aside part (none at present; the next blind set is added as one) is reported
+ * separately and only in aggregate: never open or tune on it.
  *
  *   npm run eval:grader                          every part, pooled tuning figures, held-aside figures
  *   npm run eval:grader -- --errors              also list per-item misses of the TUNING files
@@ -34,7 +35,10 @@ export type EvalFigures = {
   stuffed: { n: number; aboveFloor: number; maxScore: number | null };
 };
 
-/** The labelled parts, in report order. `tuning` parts may be inspected item by item; `held-aside` only in aggregate. */
+/** `tuning` parts may be inspected item by item; `held-aside` ones only in aggregate. */
+type Role = "tuning" | "held-aside";
+
+/** The labelled parts, in report order. */
 export const PARTS = [
   { name: "tune", file: "labelled.tune.jsonl", role: "tuning" },
   { name: "holdout", file: "labelled.holdout.jsonl", role: "tuning" },
@@ -45,7 +49,7 @@ export const PARTS = [
   { name: "holdout6", file: "labelled.holdout6.jsonl", role: "tuning" },
   { name: "holdout7", file: "labelled.holdout7.jsonl", role: "tuning" },
   { name: "tune8", file: "labelled.tune8.jsonl", role: "tuning" },
-  { name: "holdout8", file: "labelled.holdout8.jsonl", role: "held-aside" },
+  { name: "holdout8", file: "labelled.holdout8.jsonl", role: "tuning" as Role },
 ] as const;
 export type PartName = (typeof PARTS)[number]["name"];
 
@@ -146,8 +150,9 @@ function printCrossValidation(): void {
   );
   if (new Set(rows.map((r) => r.group)).size < 2) return;
   const cal = DEFAULT_CALIBRATION;
-  const { pooled, perFold } = crossValidate(rows, cal.features, cal.lambda);
-  console.log(`\ncalibrated grader, leave-one-file-out CV (features ${cal.features.join(", ")}, λ ${cal.lambda}; refitted per fold)`);
+  const { pooled, perFold } = crossValidate(rows, cal.features, cal.lambda, cal.bands?.features);
+  const bands = cal.bands ? `, band features ${cal.bands.features.join(", ")}` : "";
+  console.log(`\ncalibrated grader, leave-one-file-out CV (features ${cal.features.join(", ")}${bands}, λ ${cal.lambda}; refitted per fold)`);
   console.log(`  pooled          acc ${pooled.accuracy.toFixed(3)}  Spearman ${pooled.spearman.toFixed(3)}  stuffed max ${pooled.stuffedMax ?? "-"}`);
   for (const f of perFold) console.log(`  ${f.part.padEnd(15)} acc ${f.accuracy.toFixed(3)}  Spearman ${f.spearman.toFixed(3)}  stuffed max ${f.stuffedMax ?? "-"}  (n ${f.n})`);
   if (cal.cv) console.log(`  nested CV (selection redone per fold, from calibration.json): acc ${cal.cv.accuracy.toFixed(3)}  Spearman ${cal.cv.spearman.toFixed(3)}`);

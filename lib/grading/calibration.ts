@@ -44,7 +44,7 @@ export const FEATURE_NAMES = [
   "denseShare",
   /** Most distinct concepts named in one sentence, ÷ 10 (capped at 1). */
   "maxConcepts",
-  /** Content words, log-scaled: log(1 + n) / log(400). */
+  /** Distinct content words (lemmas; a repeated passage adds nothing), log-scaled: log(1 + n) / log(400). */
   "length",
   /** Share of estimate criteria whose stated number is off or far off. */
   "numbersOff",
@@ -64,7 +64,25 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
 
+/** The levels in band order (0 below, 1 E5, 2 E6). */
+const LEVEL_NAMES = ["below", "E5", "E6"] as const;
+
 const headSchema = z.object({ weights: z.array(z.number()), intercept: z.number() });
+type Head = z.output<typeof headSchema>;
+/**
+ * Within-band scores: one ridge per level, fitted on the answers labelled at that level, over its own
+ * features (z = (feature − center) ÷ scale). The level still comes from the logistic heads; the band head
+ * only orders answers inside the band, where one global line piles them at the band's floor.
+ */
+const bandsSchema = z.object({
+  features: z.array(z.enum(FEATURE_NAMES)).min(1),
+  center: z.array(z.number()),
+  scale: z.array(z.number().positive()),
+  lambda: z.number().min(0),
+  below: headSchema,
+  E5: headSchema,
+  E6: headSchema,
+});
 const cvSchema = z.object({
   scheme: z.string(),
   accuracy: z.number(),
@@ -80,7 +98,8 @@ export const calibrationSchema = z
     /**
      * "banded-ridge": z = (feature − center) ÷ scale; the level is decided by two logistic heads
      * (P(at least E5), P(at least E6), each intercept + Σ weight × z, at least E6 also needs at least E5),
-     * and the score = ridge intercept + Σ weight × z, clamped into that level's band.
+     * and the score = ridge intercept + Σ weight × z, clamped into that level's band; with `bands`, the
+     * score is that level's band head instead (intercept + Σ weight × its own z), clamped the same way.
      */
     model: z.literal("banded-ridge"),
     features: z.array(z.enum(FEATURE_NAMES)).min(1),
@@ -90,6 +109,7 @@ export const calibrationSchema = z
     intercept: z.number(),
     lambda: z.number().min(0),
     levels: z.object({ E5: headSchema, E6: headSchema }),
+    bands: bandsSchema.optional(),
     fittedOn: z.object({ parts: z.array(z.string()).min(1), n: z.number().int().positive() }),
     /** Nested leave-one-file-out CV of the whole procedure (selection included): the honest estimate. */
     cv: cvSchema.optional(),
@@ -104,6 +124,13 @@ export const calibrationSchema = z
       if (c.levels[level].weights.length !== n)
         ctx.addIssue({ code: "custom", path: ["levels", level, "weights"], message: `needs ${n} entries, one per feature` });
     if (new Set(c.features).size !== n) ctx.addIssue({ code: "custom", path: ["features"], message: "duplicate feature" });
+    if (!c.bands) return;
+    const m = c.bands.features.length;
+    for (const key of ["center", "scale"] as const)
+      if (c.bands[key].length !== m) ctx.addIssue({ code: "custom", path: ["bands", key], message: `needs ${m} entries, one per band feature` });
+    for (const level of LEVEL_NAMES)
+      if (c.bands[level].weights.length !== m) ctx.addIssue({ code: "custom", path: ["bands", level, "weights"], message: `needs ${m} entries, one per band feature` });
+    if (new Set(c.bands.features).size !== m) ctx.addIssue({ code: "custom", path: ["bands", "features"], message: "duplicate feature" });
   });
 export type Calibration = z.output<typeof calibrationSchema>;
 
@@ -111,8 +138,12 @@ export function parseCalibration(raw: unknown): Calibration {
   return calibrationSchema.parse(raw);
 }
 
-function standardised(features: Features, calibration: Calibration): number[] {
-  return calibration.features.map((name, i) => (features[name] - calibration.center[i]!) / calibration.scale[i]!);
+function standardised(features: Features, space: { features: readonly FeatureName[]; center: readonly number[]; scale: readonly number[] }): number[] {
+  return space.features.map((name, i) => (features[name] - space.center[i]!) / space.scale[i]!);
+}
+
+function applyHead(head: Head, z: readonly number[]): number {
+  return z.reduce((sum, v, i) => sum + head.weights[i]! * v, head.intercept);
 }
 
 /** The raw calibrated score (unclamped, unrounded). */
@@ -124,17 +155,18 @@ export function predictScore(features: Features, calibration: Calibration): numb
 /** The calibrated level: 0 below, 1 E5, 2 E6 (E6 needs the E5 head too). */
 export function predictBand(features: Features, calibration: Calibration): number {
   const z = standardised(features, calibration);
-  const logit = (h: { weights: number[]; intercept: number }): number => z.reduce((sum, v, i) => sum + h.weights[i]! * v, h.intercept);
-  if (logit(calibration.levels.E5) < 0) return 0;
-  return logit(calibration.levels.E6) >= 0 ? 2 : 1;
+  if (applyHead(calibration.levels.E5, z) < 0) return 0;
+  return applyHead(calibration.levels.E6, z) >= 0 ? 2 : 1;
 }
 
 const BANDS = [SCORE_BANDS.below, SCORE_BANDS.E5, SCORE_BANDS.E6] as const;
 
-/** The calibrated score before the rules: the ridge score clamped into the band of the calibrated level. */
+/** The calibrated score before the rules: the ridge (or that band's head) score clamped into the band of the calibrated level. */
 export function calibratedScore(features: Features, calibration: Calibration): number {
-  const band = BANDS[predictBand(features, calibration)]!;
-  const raw = predictScore(features, calibration);
+  const level = predictBand(features, calibration);
+  const band = BANDS[level]!;
+  const bands = calibration.bands;
+  const raw = bands ? applyHead(bands[LEVEL_NAMES[level]!], standardised(features, bands)) : predictScore(features, calibration);
   return Math.max(band.min, Math.min(band.max, Number.isFinite(raw) ? raw : band.min));
 }
 
@@ -177,16 +209,23 @@ export function standardise(rows: readonly number[][]): { center: number[]; scal
  * penalised). Deterministic: solved by Gaussian elimination with partial pivoting.
  */
 export function fitRidge(rows: readonly number[][], y: readonly number[], lambda: number): { center: number[]; scale: number[]; weights: number[]; intercept: number } {
-  const n = rows.length;
-  if (n === 0 || y.length !== n) throw new Error("fitRidge: need one target per row and at least one row");
+  if (rows.length === 0 || y.length !== rows.length) throw new Error("fitRidge: need one target per row and at least one row");
   const { center, scale } = standardise(rows);
-  const d = center.length;
   const z = rows.map((r) => r.map((v, j) => (v - center[j]!) / scale[j]!));
+  return { center, scale, ...ridgeOnZ(z, y, lambda) };
+}
+
+/** Ridge on rows already standardised (perhaps on another set: the rows' own means are removed first). */
+function ridgeOnZ(z: readonly number[][], y: readonly number[], lambda: number): Head {
+  const n = z.length;
+  const d = z[0]?.length ?? 0;
   const yMean = y.reduce((a, b) => a + b, 0) / n;
-  // normal equations (ZᵀZ + λ n I) w = Zᵀ (y − ȳ)
+  const zMean = new Array<number>(d).fill(0);
+  for (const zi of z) for (let p = 0; p < d; p++) zMean[p]! += zi[p]! / n;
+  // normal equations (Z̃ᵀZ̃ + λ n I) w = Z̃ᵀ (y − ȳ), Z̃ = Z − z̄
   const a: number[][] = Array.from({ length: d }, () => new Array<number>(d + 1).fill(0));
   for (let i = 0; i < n; i++) {
-    const zi = z[i]!;
+    const zi = z[i]!.map((v, p) => v - zMean[p]!);
     const yi = y[i]! - yMean;
     for (let p = 0; p < d; p++) {
       const row = a[p]!;
@@ -196,7 +235,7 @@ export function fitRidge(rows: readonly number[][], y: readonly number[], lambda
   }
   for (let p = 0; p < d; p++) a[p]![p]! += lambda * n;
   const weights = solve(a, d);
-  return { center, scale, weights, intercept: yMean };
+  return { weights, intercept: yMean - weights.reduce((sum, w, p) => sum + w * zMean[p]!, 0) };
 }
 
 /**
@@ -303,8 +342,23 @@ export function figuresOf(rows: readonly FitRow[], predicted: readonly number[])
   };
 }
 
-/** Fits a calibration on rows (all of them) with the given features and λ. */
-export function fitCalibration(rows: readonly FitRow[], features: readonly FeatureName[], lambda: number, version = 1): Calibration {
+/** Band heads: standardised on all rows, each level's ridge fitted on the rows labelled at that level. */
+function fitBands(rows: readonly FitRow[], features: readonly FeatureName[], lambda: number): NonNullable<Calibration["bands"]> {
+  const { center, scale } = standardise(rows.map((r) => features.map((f) => r.features[f])));
+  const space = { features, center, scale };
+  const head = (level: number): Head => {
+    const at = rows.filter((r) => bandOf(r.score) === level);
+    if (at.length === 0) return { weights: features.map(() => 0), intercept: (BANDS[level]!.min + BANDS[level]!.max) / 2 };
+    return ridgeOnZ(at.map((r) => standardised(r.features, space)), at.map((r) => r.score), lambda);
+  };
+  return { features: [...features], center, scale, lambda, below: head(0), E5: head(1), E6: head(2) };
+}
+
+/**
+ * Fits a calibration on rows (all of them) with the given features and λ; with `bandFeatures`, also
+ * the within-band heads over those features.
+ */
+export function fitCalibration(rows: readonly FitRow[], features: readonly FeatureName[], lambda: number, version = 1, bandFeatures?: readonly FeatureName[]): Calibration {
   const fit = fitRidge(
     rows.map((r) => features.map((f) => r.features[f])),
     rows.map((r) => r.score),
@@ -316,7 +370,8 @@ export function fitCalibration(rows: readonly FitRow[], features: readonly Featu
     E5: fitLogistic(z, rows.map((r) => (bandOf(r.score) >= 1 ? 1 : 0)), lambda),
     E6: fitLogistic(z, rows.map((r) => (bandOf(r.score) >= 2 ? 1 : 0)), lambda),
   };
-  return { version, model: "banded-ridge", features: [...features], ...fit, lambda, levels, fittedOn: { parts, n: rows.length } };
+  const bands = bandFeatures ? fitBands(rows, bandFeatures, lambda) : undefined;
+  return { version, model: "banded-ridge", features: [...features], ...fit, lambda, levels, ...(bands ? { bands } : {}), fittedOn: { parts, n: rows.length } };
 }
 
 /** Final scores of rows under a calibration (rules and caps applied). */
@@ -325,14 +380,14 @@ export function scoreRows(rows: readonly FitRow[], calibration: Calibration): nu
 }
 
 /** Leave-one-group-out CV: each group is scored by a calibration fitted on the other groups. */
-export function crossValidate(rows: readonly FitRow[], features: readonly FeatureName[], lambda: number): { pooled: FitFigures; perFold: (FitFigures & { part: string })[]; predicted: number[] } {
+export function crossValidate(rows: readonly FitRow[], features: readonly FeatureName[], lambda: number, bandFeatures?: readonly FeatureName[]): { pooled: FitFigures; perFold: (FitFigures & { part: string })[]; predicted: number[] } {
   const groups = [...new Set(rows.map((r) => r.group))];
   const predicted = new Array<number>(rows.length).fill(0);
   const perFold: (FitFigures & { part: string })[] = [];
   for (const g of groups) {
     const train = rows.filter((r) => r.group !== g);
     const testIdx = rows.flatMap((r, i) => (r.group === g ? [i] : []));
-    const cal = fitCalibration(train, features, lambda);
+    const cal = fitCalibration(train, features, lambda, 1, bandFeatures);
     const test = testIdx.map((i) => rows[i]!);
     const scores = scoreRows(test, cal);
     testIdx.forEach((i, k) => (predicted[i] = scores[k]!));
@@ -341,41 +396,64 @@ export function crossValidate(rows: readonly FitRow[], features: readonly Featur
   return { pooled: figuresOf(rows, predicted), perFold, predicted };
 }
 
-/** What CV maximises: level accuracy plus Spearman, a stuffed answer above the E5 floor disqualifies. */
-export function objective(f: FitFigures): number {
-  return f.accuracy + f.spearman - (f.stuffedMax !== null && f.stuffedMax > SCORE_BANDS.E5.min ? 1 : 0);
+/**
+ * What CV maximises: level accuracy plus Spearman (times `spearmanWeight`), a stuffed answer above the E5
+ * floor disqualifies.
+ */
+export function objective(f: FitFigures, spearmanWeight = 1): number {
+  return f.accuracy + spearmanWeight * f.spearman - (f.stuffedMax !== null && f.stuffedMax > SCORE_BANDS.E5.min ? 1 : 0);
 }
 
 /**
- * Greedy forward feature selection with a λ grid, scored by leave-one-group-out CV on `rows`.
- * Starts from `start`, adds the feature that helps most, stops when nothing adds `minGain` or at
- * `maxFeatures`.
+ * The level heads are chosen mostly for accuracy: the band heads order answers inside a level afterwards,
+ * so Spearman only breaks near-ties between level models (a feature that buys order by losing levels is not
+ * taken at this stage).
+ */
+const LEVEL_STAGE_SPEARMAN = 0.5;
+
+type Scored = { cv: FitFigures; obj: number };
+
+/** Greedy forward selection: from `start`, add the candidate that scores best, until none adds `minGain` or at `max`. */
+function forward<T extends Scored>(start: readonly FeatureName[], candidates: readonly FeatureName[], max: number, minGain: number, score: (features: readonly FeatureName[]) => T): { features: FeatureName[]; best: T } {
+  let features = [...start];
+  let current = score(features);
+  while (features.length < max) {
+    let step: { f: FeatureName; r: T } | null = null;
+    for (const f of candidates) {
+      if (features.includes(f)) continue;
+      const r = score([...features, f]);
+      if (!step || r.obj > step.r.obj + 1e-9) step = { f, r };
+    }
+    if (!step || step.r.obj < current.obj + minGain) break;
+    features = [...features, step.f];
+    current = step.r;
+  }
+  return { features, best: current };
+}
+
+/**
+ * Greedy forward feature selection with a λ grid, scored by leave-one-group-out CV on `rows`: first the
+ * level and global-score features (from `start`), then, at the chosen λ, the within-band heads' features
+ * (from the chosen ones). Each stops when nothing adds `minGain` or at `maxFeatures`.
  */
 export function selectModel(
   rows: readonly FitRow[],
   options: { candidates: readonly FeatureName[]; start: readonly FeatureName[]; lambdas: readonly number[]; maxFeatures: number; minGain: number },
-): { features: FeatureName[]; lambda: number; cv: FitFigures } {
-  const best = (features: readonly FeatureName[]): { lambda: number; cv: FitFigures; obj: number } => {
-    let top: { lambda: number; cv: FitFigures; obj: number } | null = null;
+): { features: FeatureName[]; lambda: number; bandFeatures: FeatureName[]; cv: FitFigures } {
+  const withLambda = (features: readonly FeatureName[]): Scored & { lambda: number } => {
+    let top: (Scored & { lambda: number }) | null = null;
     for (const lambda of options.lambdas) {
       const cv = crossValidate(rows, features, lambda).pooled;
-      const obj = objective(cv);
+      const obj = objective(cv, LEVEL_STAGE_SPEARMAN);
       if (!top || obj > top.obj + 1e-9) top = { lambda, cv, obj };
     }
     return top!;
   };
-  let features = [...options.start];
-  let current = best(features);
-  while (features.length < options.maxFeatures) {
-    let step: { f: FeatureName; r: ReturnType<typeof best> } | null = null;
-    for (const f of options.candidates) {
-      if (features.includes(f)) continue;
-      const r = best([...features, f]);
-      if (!step || r.obj > step.r.obj + 1e-9) step = { f, r };
-    }
-    if (!step || step.r.obj < current.obj + options.minGain) break;
-    features = [...features, step.f];
-    current = step.r;
-  }
-  return { features, lambda: current.lambda, cv: current.cv };
+  const level = forward(options.start, options.candidates, options.maxFeatures, options.minGain, withLambda);
+  const { lambda } = level.best;
+  const banded = forward(level.features, [...options.candidates, ...options.start], options.maxFeatures, options.minGain, (bandFeatures): Scored => {
+    const cv = crossValidate(rows, level.features, lambda, bandFeatures).pooled;
+    return { cv, obj: objective(cv) };
+  });
+  return { features: level.features, lambda, bandFeatures: banded.features, cv: banded.best.cv };
 }

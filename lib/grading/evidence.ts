@@ -290,19 +290,38 @@ export function antecedentTokens(s: Sentence): boolean[] {
   });
 }
 
-/** Is a token inside quotation marks ("a small change", “just noise”)? */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Is a token inside quotation marks ("a small change", “just noise”, 'correctly', ‘fine’)? A single quote
+ * opens only before a word and after a non-word character, and closes only after a word and before a
+ * non-word character, so apostrophes ("isn't", "users' data") are not quotes.
+ */
 function quotedTokens(s: Sentence, text: string): boolean[] {
   const line = text.slice(s.start, s.end);
   const inside = new Array<boolean>(line.length).fill(false);
+  const mark = (from: number, to: number): void => {
+    for (let j = from; j <= to; j++) inside[j] = true;
+  };
   let open = -1;
+  let single = -1;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
-    const isQuote = ch === '"' || ch === "“" || ch === "”";
-    if (!isQuote) continue;
-    if (open === -1) open = i;
-    else {
-      for (let j = open; j <= i; j++) inside[j] = true;
-      open = -1;
+    if (ch === '"' || ch === "“" || ch === "”") {
+      if (open === -1) open = i;
+      else {
+        mark(open, i);
+        open = -1;
+      }
+      continue;
+    }
+    if (ch !== "'" && ch !== "‘" && ch !== "’") continue;
+    const before = i > 0 && WORD_CHAR.test(line[i - 1]!);
+    const after = i + 1 < line.length && WORD_CHAR.test(line[i + 1]!);
+    if (single === -1 && !before && after && ch !== "’") single = i;
+    else if (single !== -1 && before && !after && ch !== "‘") {
+      mark(single, i);
+      single = -1;
     }
   }
   return s.tokens.map((t) => inside[t.start - s.start] === true);

@@ -37,6 +37,13 @@ const DISMISSIVE = [
   "strictly better", "wouldn't spend", "not a real", "no real", "so called", "so-called", "no incident", "not an incident", "doesn't matter", "does not matter", "close enough", "good enough",
   "not worth", "waste of time", "just noise", "nothing to worry", "no need to", "no need for", "don't need", "do not need",
   "not needed", "unnecessary", "a bit misleading", "real work", "the hard part is the model", "it's fine", "is fine", "was fine",
+  // the incident waved away: nobody was hurt, the alarm is wrong, the signal is noise, close it
+  "weren't affected", "aren't affected", "were not affected", "are not affected", "weren't really affected", "aren't really affected",
+  "unaffected", "no user impact", "no impact", "minimal impact", "impact is minimal", "negligible", "false positive", "false alarm",
+  "silence it", "silence the", "mute the", "widen its threshold", "widen the threshold", "raise the threshold", "loosen the",
+  "stops paging", "stops firing", "stop paging", "normal variance", "most likely noise", "probably noise", "is noise", "move on",
+  "close it", "close the ticket", "low-severity", "low severity", "nothing breaks", "nothing really goes wrong", "handled this well",
+  "correct behaviour", "correct behavior", "is a plus", "wouldn't bother", "nice to have", "scaffolding",
 ].map((p) => p.split(" "));
 
 /** Dismissive phrases found in the sentence. */

@@ -190,7 +190,8 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   // answer-level features for calibration (each roughly 0–1)
   const estimates = rubric.criteria.filter((c) => c.estimate);
   const wordCount = sentences.reduce((n, s) => n + s.tokens.filter(isWordToken).length, 0);
-  const contentWords = sentences.reduce((n, s) => n + s.tokens.filter((t) => isWordToken(t) && !t.stop).length, 0);
+  // distinct content lemmas: saying the same thing twice adds nothing
+  const contentWords = new Set(sentences.flatMap((s) => s.tokens.filter((t) => isWordToken(t) && !t.stop).map((t) => t.lemma))).size;
   const { E5: t5, E6: t6 } = rubric.thresholds;
   const features: Features = {
     rule: scoreFromCoverage(e5, e6, rubric.thresholds) / 100,

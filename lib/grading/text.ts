@@ -107,6 +107,8 @@ function applyExtraNegation(tokens: Token[]): void {
   let forward = false;
   let dismissed = false;
   const labelEnd = tokens.findIndex((t, i) => i <= 6 && t.normal === ":");
+  // "what breaks without a feature store?" asks for the counterfactual: it names what the part is for
+  const question = tokens[tokens.length - 1]?.normal === "?";
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (CLAUSE_BREAK.has(tok.normal)) {
@@ -115,6 +117,11 @@ function applyExtraNegation(tokens: Token[]): void {
       continue;
     }
     if (forward) tok.negated = true;
+    if (question && tok.normal === "without") {
+      // wink negates after "without" itself; in a question the rest of the clause is affirmative
+      for (let j = i + 1; j < tokens.length && !CLAUSE_BREAK.has(tokens[j]!.normal) && !NEGATORS.has(tokens[j]!.normal); j++) tokens[j]!.negated = false;
+      continue;
+    }
     if (EXTRA_NEGATORS.has(tok.normal)) forward = true;
     const isNot = (t: Token | undefined): boolean => t !== undefined && (t.lemma === "not" || t.normal === "n't" || t.normal === "no" || t.normal === "never");
     // "isn't needed", "isn't really needed"

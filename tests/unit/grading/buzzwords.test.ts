@@ -103,6 +103,9 @@ describe("counterfactual purposes", () => {
     expect(comma.tokens.find((t) => t.normal === "monitoring")?.negated).toBe(false);
     const plain = analyzeText("We have no monitoring.")[0]!;
     expect(plain.tokens.find((t) => t.normal === "monitoring")?.negated).toBe(true);
+    // a question asks for the counterfactual: "Q: what breaks without data verification?"
+    const question = analyzeText("Q: what breaks without data verification?")[0]!;
+    expect(question.tokens.find((t) => t.normal === "verification")?.negated).toBe(false);
   });
 
   it("a terse answer of 'no X -> what breaks' lines keeps E5 credit", () => {

@@ -64,6 +64,23 @@ describe("calibration fit", () => {
     expect(cv.pooled.spearman).toBeGreaterThan(0.95);
   });
 
+  it("band heads order answers inside each level without moving the level", () => {
+    // inside a level the score follows `length`, which the level heads never see
+    const rows = synthetic().map((r, i) => {
+      const length = (i % 7) / 6;
+      const band = r.score >= 75 ? 75 : r.score >= 45 ? 45 : 0;
+      return { ...r, features: { ...r.features, length }, score: Math.min(band + 10 * length, r.score >= 75 ? 100 : band + 29) };
+    });
+    const plain = fitCalibration(rows, ["rule", "dismissive"], 0.001);
+    const banded = fitCalibration(rows, ["rule", "dismissive"], 0.001, 1, ["rule", "length"]);
+    expect(calibrationSchema.safeParse(banded).success).toBe(true);
+    expect(banded.bands?.features).toEqual(["rule", "length"]);
+    const at = (length: number) => calibratedScore({ ...zero(), rule: 0.5, length }, banded);
+    expect(at(1)).toBeGreaterThan(at(0));
+    expect(calibratedScore({ ...zero(), rule: 0.5, length: 1 }, plain)).toBe(calibratedScore({ ...zero(), rule: 0.5, length: 0 }, plain));
+    expect(crossValidate(rows, ["rule", "dismissive"], 0.001, ["rule", "length"]).pooled.spearman).toBeGreaterThan(crossValidate(rows, ["rule", "dismissive"], 0.001).pooled.spearman);
+  });
+
   it("applies the rules after calibration: no E6 below the E5 bar, caps last", () => {
     expect(finalScore(90, { e5Bar: false, cap: 100 })).toBe(74);
     expect(finalScore(90, { e5Bar: true, cap: 40 })).toBe(40);

@@ -2,18 +2,18 @@ import { describe, expect, it } from "vitest";
 import { evaluate, readTuningSet } from "@/scripts/eval-grader";
 
 /**
- * Holds the agreement reached on the pooled tuning set (tune + holdout + holdout2 … holdout7 + tune8, 719
- * answers, calibrated grader; see `npm run eval:grader`): reached 0.908 level accuracy and 0.905 Spearman
- * (nested leave-one-file-out CV 0.894 / 0.905); floors sit just below those figures so a regression fails.
+ * Holds the agreement reached on the pooled tuning set (tune + holdout + holdout2 … holdout7 + tune8 + holdout8,
+ * 839 answers, calibrated grader; see `npm run eval:grader`): 0.912 level accuracy and 0.936 Spearman
+ * (leave-one-file-out CV 0.909 / 0.932, nested 0.907 / 0.931); floors sit just below so a regression fails.
  */
 const items = readTuningSet();
 
 describe.runIf(items.length > 0)("grader agreement floor (pooled tuning set)", () => {
   const { figures } = evaluate(items);
 
-  it("keeps level accuracy at or above 0.90 and Spearman at or above 0.90", () => {
+  it("keeps level accuracy at or above 0.90 and Spearman at or above 0.93", () => {
     expect(figures.accuracy).toBeGreaterThanOrEqual(0.9);
-    expect(figures.spearman).toBeGreaterThanOrEqual(0.9);
+    expect(figures.spearman).toBeGreaterThanOrEqual(0.93);
   });
 
   it("keeps every keyword-stuffed answer at or below the E5 floor", () => {
