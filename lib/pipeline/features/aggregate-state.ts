@@ -9,7 +9,7 @@ import { ACTION_LIKE } from "../collection/event-table";
 import type { EventTable } from "../collection/event-table";
 import { bumpPair, createPairTable, indexPairs } from "./pair-table";
 import type { PairTable } from "./pair-table";
-import { DAY_SECONDS, firstSeenOffset, slotOffset, uniqueUsersOffset } from "./spec";
+import { DAY_SECONDS, firstSeenOffset, uniqueUsersOffset } from "./spec";
 import type { FeatureSpec } from "./spec";
 
 /** Entity id → dense index lookup (a typed table for small ids, else a Map); undefined when unseen. */
@@ -77,11 +77,24 @@ export function indexEntities(events: EventTable): EntityIndex {
   };
 }
 
+/**
+ * Compact counter store: per entity C = 4·(windows + 1) Int32 counters [n, likes, dislikes, shares]
+ * (all time, then per window) in one 64-byte stride for the default three windows, first-seen
+ * times in a Float64Array and unique users per post in an Int32Array. Half the bytes of Float64
+ * rows, so the rows the sweep touches at random stay in cache; `entityRows` builds the feature
+ * store's Float64 row layout (spec.ts) only when a snapshot is exported.
+ */
 export type AggregateState = {
   spec: FeatureSpec;
-  user: Float64Array;
-  post: Float64Array;
-  /** Pair id (index.pairIdx) → count * 2 + likedFlag of the events added so far. */
+  /** Counters per entity, `counterStride(spec)` each. */
+  userCounts: Int32Array;
+  postCounts: Int32Array;
+  /** First event time per entity, -1 if none yet. */
+  userFirst: Float64Array;
+  postFirst: Float64Array;
+  /** Unique users per post. */
+  postUnique: Int32Array;
+  /** Pair id (index.pairIdx) → count * 2 + likedFlag of the events added so far (0: none). */
   pair: PairTable;
   global: Float64Array;
   /** Events [0, added) are in the all-time aggregates. */
@@ -92,13 +105,34 @@ export type AggregateState = {
   watermark: number;
 };
 
+/** Counters per entity: [n, likes, dislikes, shares] for all time and each window. */
+export const counterStride = (spec: FeatureSpec) => 4 * (spec.windowsDays.length + 1);
+
 export function createAggregateState(spec: FeatureSpec, index: EntityIndex): AggregateState {
-  const user = new Float64Array(index.nUsers * spec.rowLength);
-  const post = new Float64Array(index.nPosts * spec.rowLength);
+  const C = counterStride(spec);
+  return {
+    spec, userCounts: new Int32Array(index.nUsers * C), postCounts: new Int32Array(index.nPosts * C),
+    userFirst: new Float64Array(index.nUsers).fill(-1), postFirst: new Float64Array(index.nPosts).fill(-1), postUnique: new Int32Array(index.nPosts),
+    pair: createPairTable(index.nPairs), global: new Float64Array(4), added: 0, expired: new Int32Array(spec.windowsDays.length), watermark: -Infinity,
+  };
+}
+
+/** The entity rows in the feature store's layout (spec.ts: counters, firstSeen, uniqueUsers), rowLength per entity. */
+export function entityRows(state: AggregateState, entity: "user" | "post"): Float64Array {
+  const { spec } = state;
+  const counts = entity === "user" ? state.userCounts : state.postCounts;
+  const first = entity === "user" ? state.userFirst : state.postFirst;
+  const C = counterStride(spec);
+  const R = spec.rowLength;
   const fs = firstSeenOffset(spec);
-  for (let u = 0; u < index.nUsers; u++) user[u * spec.rowLength + fs] = -1;
-  for (let p = 0; p < index.nPosts; p++) post[p * spec.rowLength + fs] = -1;
-  return { spec, user, post, pair: createPairTable(index.nPairs), global: new Float64Array(4), added: 0, expired: new Int32Array(spec.windowsDays.length), watermark: -Infinity };
+  const uu = uniqueUsersOffset(spec);
+  const rows = new Float64Array(first.length * R);
+  for (let e = 0; e < first.length; e++) {
+    for (let c = 0; c < C; c++) rows[e * R + c] = counts[e * C + c]!;
+    rows[e * R + fs] = first[e]!;
+    rows[e * R + uu] = entity === "post" ? state.postUnique[e]! : 0;
+  }
+  return rows;
 }
 
 /**
@@ -107,11 +141,9 @@ export function createAggregateState(spec: FeatureSpec, index: EntityIndex): Agg
  * this sweep runs once per event and dominates the features stage.
  */
 export function advanceTo(state: AggregateState, events: EventTable, index: EntityIndex, asOf: number): void {
-  const { spec, user, post, pair, global } = state;
-  const R = spec.rowLength;
+  const { spec, userCounts: user, postCounts: post, userFirst, postFirst, postUnique, pair, global } = state;
+  const C = counterStride(spec);
   const W = spec.windowsDays.length;
-  const fs = firstSeenOffset(spec);
-  const uu = uniqueUsersOffset(spec);
   const ts = events.ts;
   const action = events.action;
   const userIdx = index.userIdx;
@@ -120,26 +152,27 @@ export function advanceTo(state: AggregateState, events: EventTable, index: Enti
   const n = events.n;
   let i = state.added;
   if (i < n && ts[i]! < asOf) {
-    const slotsEnd = 4 * (W + 1);
     for (; i < n; i++) {
       const t = ts[i]!;
       if (!(t < asOf)) break;
       const a = action[i]!;
-      const uo = userIdx[i]! * R;
-      const po = postIdx[i]! * R;
-      for (let o = 0; o < slotsEnd; o += 4) {
-        user[uo + o] = user[uo + o]! + 1;
-        post[po + o] = post[po + o]! + 1;
+      const u = userIdx[i]!;
+      const p = postIdx[i]!;
+      const uo = u * C;
+      const po = p * C;
+      for (let o = 0; o < C; o += 4) {
+        user[uo + o]!++;
+        post[po + o]!++;
         if (a > 0) {
-          user[uo + o + a] = user[uo + o + a]! + 1;
-          post[po + o + a] = post[po + o + a]! + 1;
+          user[uo + o + a]!++;
+          post[po + o + a]!++;
         }
       }
-      global[0] = global[0]! + 1;
-      if (a > 0) global[a] = global[a]! + 1;
-      if (user[uo + fs]! < 0) user[uo + fs] = t;
-      if (post[po + fs]! < 0) post[po + fs] = t;
-      if (bumpPair(pair, pairIdx[i]!, userIdx[i]!, postIdx[i]!, a === ACTION_LIKE) < 0) post[po + uu] = post[po + uu]! + 1;
+      global[0]!++;
+      if (a > 0) global[a]!++;
+      if (userFirst[u]! < 0) userFirst[u] = t;
+      if (postFirst[p]! < 0) postFirst[p] = t;
+      if (bumpPair(pair, pairIdx[i]!, a === ACTION_LIKE) < 0) postUnique[p]!++;
       state.watermark = t;
     }
     state.added = i;
@@ -149,16 +182,16 @@ export function advanceTo(state: AggregateState, events: EventTable, index: Enti
     const cutoff = asOf - spec.windowsDays[w]! * DAY_SECONDS;
     let j = state.expired[w]!;
     if (!(j < added && ts[j]! < cutoff)) continue;
-    const o = slotOffset(w + 1);
+    const o = 4 * (w + 1);
     for (; j < added && ts[j]! < cutoff; j++) {
       const a = action[j]!;
-      const uo = userIdx[j]! * R + o;
-      const po = postIdx[j]! * R + o;
-      user[uo] = user[uo]! - 1;
-      post[po] = post[po]! - 1;
+      const uo = userIdx[j]! * C + o;
+      const po = postIdx[j]! * C + o;
+      user[uo]!--;
+      post[po]!--;
       if (a > 0) {
-        user[uo + a] = user[uo + a]! - 1;
-        post[po + a] = post[po + a]! - 1;
+        user[uo + a]!--;
+        post[po + a]!--;
       }
     }
     state.expired[w] = j;

@@ -7,11 +7,10 @@
  */
 import { ACTION_DISLIKE, ACTION_LIKE, ACTION_VIEW } from "../collection/event-table";
 import type { EventTable } from "../collection/event-table";
-import { advanceTo, createAggregateState, pairHistory } from "./aggregate-state";
+import { advanceTo, counterStride, createAggregateState } from "./aggregate-state";
 import type { AggregateState, EntityIndex } from "./aggregate-state";
-import { composeFeatures } from "./compose";
+import { composeFromCounts } from "./compose";
 import type { ComposeOptions } from "./compose";
-import { firstSeenOffset } from "./spec";
 import type { FeatureSpec } from "./spec";
 
 export type ExampleSet = {
@@ -86,11 +85,9 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
   const { events, index, spec, rows } = opts;
   const ex = allocateExamples(rows.length, spec);
   const state = createAggregateState(spec, index);
-  const R = spec.rowLength;
+  const C = counterStride(spec);
   const dim = spec.dim;
-  const fs = firstSeenOffset(spec);
-  const empty = new Float64Array(R);
-  empty[fs] = -1;
+  const empty = new Int32Array(C);
   let staleFallbacks = 0;
   const isSkewed = opts.compose?.isSkewed ?? false;
   const skewFromTs = opts.skewFromTs ?? -Infinity;
@@ -98,9 +95,9 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
   const staleAfter = opts.staleAfterSeconds;
   const deviceOverride = opts.deviceOverride;
   const { ts, action, device: devices } = events;
-  const { userIdx, postIdx } = index;
-  const user = state.user;
-  const post = state.post;
+  const { userIdx, postIdx, pairIdx } = index;
+  const { userCounts, postCounts, userFirst, postFirst, postUnique } = state;
+  const pairValues = state.pair.values;
   let lastAsOf = NaN;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
@@ -124,16 +121,17 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
     ex.device[k] = device;
     const isStale = staleAfter !== undefined && t - asOf > staleAfter;
     if (isStale) staleFallbacks++;
-    const packed = isStale ? 0 : pairHistory(state, index, i);
-    composeFeatures(
+    const packed = isStale ? 0 : pairValues[pairIdx[i]!]!;
+    const pFirst = isStale ? -1 : postFirst[p]!;
+    composeFromCounts(
       spec,
-      isStale ? empty : user, isStale ? 0 : u * R,
-      isStale ? empty : post, isStale ? 0 : p * R,
+      isStale ? empty : userCounts, isStale ? 0 : u * C, isStale ? -1 : userFirst[u]!,
+      isStale ? empty : postCounts, isStale ? 0 : p * C, pFirst, isStale ? 0 : postUnique[p]!,
       packed >>> 1, packed & 1, device, t, ex.x, k * dim, isSkewed && t >= skewFromTs,
     );
-    ex.isNewUser[k] = user[u * R]! > 0 ? 0 : 1;
-    const pFirst = post[p * R + fs]!;
-    ex.isFreshPost[k] = pFirst < 0 || t - pFirst < 86_400 ? 1 : 0;
+    ex.isNewUser[k] = userCounts[u * C]! > 0 ? 0 : 1;
+    const pSeen = postFirst[p]!;
+    ex.isFreshPost[k] = pSeen < 0 || t - pSeen < 86_400 ? 1 : 0;
   }
   return { examples: ex, staleFallbacks, state };
 }
@@ -147,13 +145,16 @@ export function extractLeakyExamples(opts: Pick<ExtractOptions, "events" | "inde
   const state = createAggregateState(spec, index);
   advanceTo(state, events, index, Infinity);
   const ex = allocateExamples(rows.length, spec);
-  const R = spec.rowLength;
+  const C = counterStride(spec);
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k] ?? 0;
     const u = index.userIdx[i] ?? 0;
     const p = index.postIdx[i] ?? 0;
     fillExampleMeta(ex, k, events, index, i, events.device[i] ?? -1);
-    composeFeatures(spec, state.user, u * R, state.post, p * R, 0, 0, events.device[i] ?? -1, events.ts[i] ?? 0, ex.x, k * spec.dim, false);
+    composeFromCounts(
+      spec, state.userCounts, u * C, state.userFirst[u]!, state.postCounts, p * C, state.postFirst[p]!, state.postUnique[p]!,
+      0, 0, events.device[i] ?? -1, events.ts[i] ?? 0, ex.x, k * spec.dim, false,
+    );
   }
   return ex;
 }

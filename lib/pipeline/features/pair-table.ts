@@ -1,12 +1,13 @@
 /**
  * User×post history. Pair ids are assigned once per event table (`indexPairs`), so the sweep updates and reads a pair's history by array index with no
- * hashing at all. A state's table lists the pairs it has seen: keysU[id] is -1 until the pair's
- * first event is added; values[id] = count * 2 + likedBefore.
+ * hashing at all. A state's table holds values[id] = count * 2 + likedBefore of the events added so
+ * far (0 until the pair's first event); `size` counts the pairs seen. A pair's user and post are
+ * those of any of its events (index.pairIdx), so the table stores no keys.
  */
-export type PairTable = { keysU: Int32Array; keysP: Int32Array; values: Int32Array; size: number };
+export type PairTable = { values: Int32Array; size: number };
 
 export function createPairTable(nPairs: number): PairTable {
-  return { keysU: new Int32Array(nPairs).fill(-1), keysP: new Int32Array(nPairs), values: new Int32Array(nPairs), size: 0 };
+  return { values: new Int32Array(nPairs), size: 0 };
 }
 
 /**
@@ -40,16 +41,11 @@ export function indexPairs(userIdx: Int32Array, postIdx: Int32Array, n: number, 
   return { pairIdx, nPairs };
 }
 
-/** Adds one event of pair `id`; returns the previous packed value, or -1 when the pair was new. */
-export function bumpPair(t: PairTable, id: number, u: number, p: number, isLike: boolean): number {
-  if (t.keysU[id] === -1) {
-    t.keysU[id] = u;
-    t.keysP[id] = p;
-    t.size++;
-    t.values[id] = isLike ? 3 : 2;
-    return -1;
-  }
+/** Adds one event of pair `id`; returns the previous packed value, or -1 when the pair was new. (advanceTo inlines this.) */
+export function bumpPair(t: PairTable, id: number, isLike: boolean): number {
   const prev = t.values[id]!;
   t.values[id] = (prev + 2) | (isLike ? 1 : 0);
-  return prev;
+  if (prev !== 0) return prev;
+  t.size++;
+  return -1;
 }
