@@ -7,7 +7,7 @@
  */
 import { ACTION_DISLIKE, ACTION_LIKE, ACTION_VIEW } from "../collection/event-table";
 import type { EventTable } from "../collection/event-table";
-import { advanceTo, counterStride, createAggregateState } from "./aggregate-state";
+import { advanceTo, createAggregateState } from "./aggregate-state";
 import type { AggregateState, EntityIndex } from "./aggregate-state";
 import { composeFromCounts } from "./compose";
 import type { ComposeOptions } from "./compose";
@@ -85,7 +85,7 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
   const { events, index, spec, rows } = opts;
   const ex = allocateExamples(rows.length, spec);
   const state = createAggregateState(spec, index);
-  const C = counterStride(spec);
+  const { C, user, userF, userOff, pairSlot, post, postF, postStride } = state;
   const dim = spec.dim;
   const empty = new Int32Array(C);
   let staleFallbacks = 0;
@@ -95,9 +95,7 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
   const staleAfter = opts.staleAfterSeconds;
   const deviceOverride = opts.deviceOverride;
   const { ts, action, device: devices } = events;
-  const { userIdx, postIdx, pairIdx } = index;
-  const { userCounts, postCounts, userFirst, postFirst, postUnique } = state;
-  const pairValues = state.pair.values;
+  const { userIdx, postIdx } = index;
   let lastAsOf = NaN;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
@@ -108,30 +106,32 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
       advanceTo(state, events, index, asOf);
       lastAsOf = asOf;
     }
-    const u = userIdx[i]!;
+    const uo = userOff[i]!;
     const p = postIdx[i]!;
+    const po = p * postStride;
     const device = deviceOverride ? (deviceOverride[k] ?? -1) : devices[i]!;
     ex.eventRow[k] = i;
     ex.y[k] = action[i] === ACTION_LIKE ? 1 : 0;
     ex.ts[k] = t;
     ex.userId[k] = events.userId[i]!;
     ex.postId[k] = events.postId[i]!;
-    ex.userIdx[k] = u;
+    ex.userIdx[k] = userIdx[i]!;
     ex.postIdx[k] = p;
     ex.device[k] = device;
     const isStale = staleAfter !== undefined && t - asOf > staleAfter;
     if (isStale) staleFallbacks++;
-    const packed = isStale ? 0 : pairValues[pairIdx[i]!]!;
-    const pFirst = isStale ? -1 : postFirst[p]!;
-    composeFromCounts(
-      spec,
-      isStale ? empty : userCounts, isStale ? 0 : u * C, isStale ? -1 : userFirst[u]!,
-      isStale ? empty : postCounts, isStale ? 0 : p * C, pFirst, isStale ? 0 : postUnique[p]!,
-      packed >>> 1, packed & 1, device, t, ex.x, k * dim, isSkewed && t >= skewFromTs,
-    );
-    ex.isNewUser[k] = userCounts[u * C]! > 0 ? 0 : 1;
-    const pSeen = postFirst[p]!;
-    ex.isFreshPost[k] = pSeen < 0 || t - pSeen < 86_400 ? 1 : 0;
+    const pFirst = postF[(po + C) >> 1]!;
+    if (isStale) {
+      composeFromCounts(spec, empty, 0, -1, empty, 0, -1, 0, 0, 0, device, t, ex.x, k * dim, isSkewed && t >= skewFromTs);
+    } else {
+      const packed = user[pairSlot[i]!]!;
+      composeFromCounts(
+        spec, user, uo, userF[(uo + C) >> 1]!, post, po, pFirst, post[po + C + 2]!,
+        packed >>> 1, packed & 1, device, t, ex.x, k * dim, isSkewed && t >= skewFromTs,
+      );
+    }
+    ex.isNewUser[k] = user[uo]! > 0 ? 0 : 1;
+    ex.isFreshPost[k] = pFirst < 0 || t - pFirst < 86_400 ? 1 : 0;
   }
   return { examples: ex, staleFallbacks, state };
 }
@@ -145,14 +145,14 @@ export function extractLeakyExamples(opts: Pick<ExtractOptions, "events" | "inde
   const state = createAggregateState(spec, index);
   advanceTo(state, events, index, Infinity);
   const ex = allocateExamples(rows.length, spec);
-  const C = counterStride(spec);
+  const { C, user, userF, userOff, post, postF, postStride } = state;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k] ?? 0;
-    const u = index.userIdx[i] ?? 0;
-    const p = index.postIdx[i] ?? 0;
+    const uo = userOff[i]!;
+    const po = (index.postIdx[i] ?? 0) * postStride;
     fillExampleMeta(ex, k, events, index, i, events.device[i] ?? -1);
     composeFromCounts(
-      spec, state.userCounts, u * C, state.userFirst[u]!, state.postCounts, p * C, state.postFirst[p]!, state.postUnique[p]!,
+      spec, user, uo, userF[(uo + C) >> 1]!, post, po, postF[(po + C) >> 1]!, post[po + C + 2]!,
       0, 0, events.device[i] ?? -1, events.ts[i] ?? 0, ex.x, k * spec.dim, false,
     );
   }

@@ -3,7 +3,7 @@
  * cutoff, and materialise the online store at the serving snapshot (which lags in the
  * stale-features scenario). Record eventTime = the aggregate's watermark (latest event included).
  */
-import { advanceTo, createAggregateState, entityRows } from "../features/aggregate-state";
+import { advanceTo, createAggregateState, entityRows, pairHistory } from "../features/aggregate-state";
 import type { AggregateState } from "../features/aggregate-state";
 import type { FeatureRecord } from "../feature-store/types";
 import type { PipelineContext } from "../pipeline-context";
@@ -80,7 +80,7 @@ export async function featureStoreStage(ctx: PipelineContext): Promise<Record<st
   for (let h = 0; h < eventOfPair.length; h++) {
     const i = eventOfPair[h]!;
     if (i < 0) continue;
-    pairs.push({ entityKey: index.userIds[index.userIdx[i]!]! * 67_108_864 + index.postIds[index.postIdx[i]!]!, eventTime: snap.watermark, values: Float64Array.of(snap.pair.values[h]!) });
+    pairs.push({ entityKey: index.userIds[index.userIdx[i]!]! * 67_108_864 + index.postIds[index.postIdx[i]!]!, eventTime: snap.watermark, values: Float64Array.of(pairHistory(snap, i)) });
   }
   const nPairs = await store.materializeOnline("user_post_history", pairs, writtenAt);
   const servingNow = ctx.endAt + 1;

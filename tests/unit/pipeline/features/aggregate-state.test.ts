@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ACTION_LIKE, ACTION_VIEW } from "@/lib/pipeline/collection/event-table";
 import type { EventTable } from "@/lib/pipeline/collection/event-table";
 import { rocAuc } from "@/lib/pipeline/evaluation/metrics";
-import { advanceTo, createAggregateState, entityRows, indexEntities } from "@/lib/pipeline/features/aggregate-state";
+import { advanceTo, createAggregateState, entityRows, indexEntities, pairHistory } from "@/lib/pipeline/features/aggregate-state";
 import { composeFeatures } from "@/lib/pipeline/features/compose";
 import { extractExamples, extractLeakyExamples, labeledRows } from "@/lib/pipeline/features/extract-examples";
 import { bumpPair, createPairTable, indexPairs } from "@/lib/pipeline/features/pair-table";
@@ -104,7 +104,7 @@ describe("compact counter store", () => {
       advanceTo(state, events, index, ex.ts[k]!);
       const user = entityRows(state, "user");
       const post = entityRows(state, "post");
-      const pair = state.pair.values[index.pairIdx[ex.eventRow[k]!]!]!;
+      const pair = pairHistory(state, ex.eventRow[k]!);
       composeFeatures(spec, user, ex.userIdx[k]! * R, post, ex.postIdx[k]! * R, pair >>> 1, pair & 1, ex.device[k]!, ex.ts[k]!, x, 0, false);
       expect(Array.from(x)).toEqual(Array.from(ex.x.subarray(k * spec.dim, (k + 1) * spec.dim)));
     }
