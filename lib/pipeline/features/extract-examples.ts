@@ -7,7 +7,7 @@
  */
 import { ACTION_DISLIKE, ACTION_LIKE, ACTION_VIEW } from "../collection/event-table";
 import type { EventTable } from "../collection/event-table";
-import { advanceTo, createAggregateState } from "./aggregate-state";
+import { PREFETCH_DISTANCE, advanceTo, createAggregateState, prefetchSink } from "./aggregate-state";
 import type { AggregateState, EntityIndex } from "./aggregate-state";
 import { composeFromCounts } from "./compose";
 import type { ComposeOptions } from "./compose";
@@ -97,6 +97,7 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
   const { ts, action, device: devices } = events;
   const { userIdx, postIdx } = index;
   let lastAsOf = NaN;
+  let early = 0;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
     const t = ts[i]!;
@@ -105,6 +106,10 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
     if (asOf !== lastAsOf) {
       advanceTo(state, events, index, asOf);
       lastAsOf = asOf;
+    }
+    if (k + PREFETCH_DISTANCE < rows.length) {
+      const ahead = rows[k + PREFETCH_DISTANCE]!;
+      early += user[userOff[ahead]!]! + user[pairSlot[ahead]!]! + post[postIdx[ahead]! * postStride]!;
     }
     const uo = userOff[i]!;
     const p = postIdx[i]!;
@@ -133,6 +138,7 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
     ex.isNewUser[k] = user[uo]! > 0 ? 0 : 1;
     ex.isFreshPost[k] = pFirst < 0 || t - pFirst < 86_400 ? 1 : 0;
   }
+  prefetchSink.value += early;
   return { examples: ex, staleFallbacks, state };
 }
 
