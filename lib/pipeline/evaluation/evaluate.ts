@@ -37,8 +37,8 @@ export type ModelEvaluation = {
   popularity: { auc: number; liftAuc: number; topDecilePrecisionModel: number; topDecilePrecisionPopularity: number; topDecileLift: number };
 };
 
-/** `ranking` = rankScores(y, p) when the caller already has it. */
-export function summarize(y: ArrayLike<number>, p: ArrayLike<number>, threshold: number, ranking: Ranking = rankScores(y, p)): MetricSummary {
+/** `ranking` = rankScores(y, p) and `ap` = its average precision when the caller already has them. */
+export function summarize(y: ArrayLike<number>, p: ArrayLike<number>, threshold: number, ranking: Ranking = rankScores(y, p), ap = rankingPrecisionRecall(ranking, 2).ap): MetricSummary {
   let pos = 0;
   let sumP = 0;
   for (let i = 0; i < y.length; i++) {
@@ -52,7 +52,7 @@ export function summarize(y: ArrayLike<number>, p: ArrayLike<number>, threshold:
   const meanPredicted = n ? sumP / n : 0;
   return {
     n, positives: pos, baseRate, auc, aucStdErr: aucStandardError(auc, pos, n - pos),
-    prAuc: rankingPrecisionRecall(ranking, 2).ap, logLoss: ll, ne: ll / baseRateEntropy(baseRate),
+    prAuc: ap, logLoss: ll, ne: ll / baseRateEntropy(baseRate),
     calibration: baseRate > 0 ? meanPredicted / baseRate : NaN, meanPredicted, atThreshold: precisionRecallAt(y, p, threshold),
   };
 }
@@ -148,7 +148,9 @@ function sliceMetrics(ex: ExampleSet, probs: Float32Array, ranking: Ranking): Sl
 export function evaluateModel(o: EvaluateModelOptions): ModelEvaluation {
   const { examples: ex, probs } = o;
   const ranking = rankScores(ex.y, probs);
-  const overall = summarize(ex.y, probs, o.threshold, ranking);
+  // one walk gives the PR curve and the average precision (the curve's thinning does not change it)
+  const pr = rankingPrecisionRecall(ranking, o.rocPoints);
+  const overall = summarize(ex.y, probs, o.threshold, ranking, pr.ap);
   const slices = sliceMetrics(ex, probs, ranking);
   let pop = popularityRankings.get(ex);
   if (!pop) {
@@ -161,7 +163,7 @@ export function evaluateModel(o: EvaluateModelOptions): ModelEvaluation {
   return {
     overall,
     roc: rankingRocCurve(ranking, o.rocPoints),
-    pr: rankingPrecisionRecall(ranking, o.rocPoints).curve,
+    pr: pr.curve,
     reliability: reliabilityCurve(ex.y, probs, o.reliabilityBins),
     slices,
     popularity: { auc: popAuc, liftAuc: overall.auc - popAuc, topDecilePrecisionModel: tdm, topDecilePrecisionPopularity: tdp, topDecileLift: tdp > 0 ? tdm / tdp : NaN },
