@@ -73,12 +73,22 @@ export async function parseEventsCsv(chunks: AsyncIterable<Uint8Array>, sizeHint
       const line = concat(carry, buf.subarray(0, nl));
       handleLine(st, line, 0, line.length);
       s = nl + 1;
-      nl = buf.indexOf(10, s);
     }
-    while (nl >= 0) {
+    // canonical rows are parsed in the pass that finds their newline; anything else goes line by line
+    for (;;) {
+      if (st.cols?.isCanonical) {
+        const end = fastRow(st, buf, s, buf.length, false);
+        if (end >= 0) {
+          st.line++;
+          st.out.rowsRead++;
+          s = end + 1;
+          continue;
+        }
+      }
+      nl = buf.indexOf(10, s);
+      if (nl < 0) break;
       handleLine(st, buf, s, nl);
       s = nl + 1;
-      nl = buf.indexOf(10, s);
     }
     carry = buf.slice(s);
   }
@@ -102,7 +112,7 @@ function handleLine(st: ParseState, buf: Uint8Array, s: number, e: number): void
     return;
   }
   st.out.rowsRead++;
-  if (c.isCanonical && fastRow(st, buf, s, e)) return;
+  if (c.isCanonical && fastRow(st, buf, s, e, true) >= 0) return;
   const starts = st.starts;
   let nf = 1;
   starts[0] = s;
@@ -142,51 +152,57 @@ function handleLine(st: ParseState, buf: Uint8Array, s: number, e: number): void
 
 /**
  * The common row in one left-to-right pass, for a file whose header is exactly CANONICAL:
- * `digits,digits,action,YYYY-MM-DDTHH:MM:SSZ,device`. Returns false without side effects on
- * anything else (signs, other timestamp forms, stray commas, bad values), and the general path
- * parses or rejects the row, so both paths produce the same table and malformed reports.
+ * `digits,digits,action,YYYY-MM-DDTHH:MM:SSZ,device`. The row starting at s ends at the first
+ * newline before `limit` (a CR before it is dropped), or at `limit` itself when `isLineEnd`.
+ * Returns where it ends (the newline's index, or limit), or -1 without side effects on anything
+ * else (signs, other timestamp forms, stray commas, bad values, no newline before limit), and the
+ * general path parses or rejects the row, so both paths produce the same table and malformed
+ * reports.
  */
-function fastRow(st: ParseState, buf: Uint8Array, s: number, e: number): boolean {
+function fastRow(st: ParseState, buf: Uint8Array, s: number, limit: number, isLineEnd: boolean): number {
+  // a field scan stops at the newline at the latest (it is no digit, comma or action byte), so
+  // until the device field the line end only needs to be known as `limit`
+  const e = limit;
   let i = s;
   let user = 0;
   for (; i < e && buf[i] !== 44; i++) {
     const d = buf[i]! - 48;
-    if (d < 0 || d > 9) return false;
+    if (d < 0 || d > 9) return -1;
     user = user * 10 + d;
   }
-  if (i === s || i - s > 15 || i >= e) return false;
+  if (i === s || i - s > 15 || i >= e) return -1;
   const p0 = ++i;
   let post = 0;
   for (; i < e && buf[i] !== 44; i++) {
     const d = buf[i]! - 48;
-    if (d < 0 || d > 9) return false;
+    if (d < 0 || d > 9) return -1;
     post = post * 10 + d;
   }
-  if (i === p0 || i - p0 > 15 || i >= e) return false;
+  if (i === p0 || i - p0 > 15 || i >= e) return -1;
   const a0 = ++i;
   while (i < e && buf[i] !== 44) i++;
-  if (i >= e) return false;
+  if (i >= e) return -1;
   const action = i === a0 ? NULL_CODE : matchAction(buf, a0, i);
-  if (action === undefined) return false;
+  if (action === undefined) return -1;
   const t0 = ++i;
   // YYYY-MM-DDTHH:MM:SSZ then a comma
-  if (e - t0 < 21 || buf[t0 + 19] !== 90 || buf[t0 + 20] !== 44 || buf[t0 + 10] !== 84) return false;
-  if (buf[t0 + 13] !== 58 || buf[t0 + 16] !== 58) return false;
+  if (e - t0 < 21 || buf[t0 + 19] !== 90 || buf[t0 + 20] !== 44 || buf[t0 + 10] !== 84) return -1;
+  if (buf[t0 + 13] !== 58 || buf[t0 + 16] !== 58) return -1;
   // the date part usually repeats the previous row's (a log in time order): compare 10 bytes
   const date = st.lastDate;
   let sameDate = st.lastDay >= 0;
   for (let k = 0; sameDate && k < 10; k++) sameDate = buf[t0 + k] === date[k];
   if (!sameDate) {
-    if (buf[t0 + 4] !== 45 || buf[t0 + 7] !== 45) return false;
+    if (buf[t0 + 4] !== 45 || buf[t0 + 7] !== 45) return -1;
     for (let k = 0; k < 10; k++) {
       if (k === 4 || k === 7) continue;
       const d = buf[t0 + k]! - 48;
-      if (d < 0 || d > 9) return false;
+      if (d < 0 || d > 9) return -1;
     }
     const y = two(buf, t0) * 100 + two(buf, t0 + 2);
     const mo = two(buf, t0 + 5);
     const day = two(buf, t0 + 8);
-    if (mo < 1 || mo > 12 || day < 1 || day > 31) return false;
+    if (mo < 1 || mo > 12 || day < 1 || day > 31) return -1;
     st.lastDay = y * 10_000 + mo * 100 + day;
     st.lastDays = daysFromCivil(y, mo, day);
     date.set(buf.subarray(t0, t0 + 10));
@@ -194,20 +210,24 @@ function fastRow(st: ParseState, buf: Uint8Array, s: number, e: number): boolean
   for (let k = 11; k < 19; k++) {
     if (k === 13 || k === 16) continue;
     const d = buf[t0 + k]! - 48;
-    if (d < 0 || d > 9) return false;
+    if (d < 0 || d > 9) return -1;
   }
   const h = two(buf, t0 + 11);
   const mi = two(buf, t0 + 14);
   const sec = two(buf, t0 + 17);
-  if (h > 23 || mi > 59 || sec > 60) return false;
+  if (h > 23 || mi > 59 || sec > 60) return -1;
   const d0 = t0 + 21;
-  for (let k = d0; k < e; k++) if (buf[k] === 44) return false;
+  let end = d0;
+  for (; end < limit && buf[end] !== 10; end++) if (buf[end] === 44) return -1;
+  if (end === limit && !isLineEnd) return -1;
+  // a CR before the newline is dropped (handleLine has already dropped it from a line it passes)
+  const de = end < limit && end > d0 && buf[end - 1] === 13 ? end - 1 : end;
   let device = NULL_CODE;
-  if (e > d0) {
+  if (de > d0) {
     const last = st.deviceBytes[st.lastDevice]!;
-    let same = last.length === e - d0;
+    let same = last.length === de - d0;
     for (let k = 0; same && k < last.length; k++) same = buf[d0 + k] === last[k];
-    device = same ? st.lastDevice : internDevice(buf, d0, e, st.table, st.deviceBytes);
+    device = same ? st.lastDevice : internDevice(buf, d0, de, st.table, st.deviceBytes);
     if (device >= 0) st.lastDevice = device;
   }
   if (st.table.n >= st.table.userId.length) st.table = ensureCapacity(st.table, st.table.n + 1);
@@ -218,7 +238,7 @@ function fastRow(st: ParseState, buf: Uint8Array, s: number, e: number): boolean
   t.action[r] = action;
   t.ts[r] = st.lastDays * 86_400 + h * 3600 + mi * 60 + sec + 0 - 0;
   t.device[r] = device;
-  return true;
+  return end;
 }
 
 function fieldText(buf: Uint8Array, starts: Int32Array, k: number): string {

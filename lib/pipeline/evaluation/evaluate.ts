@@ -8,7 +8,7 @@ import { DEVICE_SLOTS } from "../features/spec";
 import type { FeatureSpec } from "../features/spec";
 import type { ExampleSet } from "../features/extract-examples";
 import {
-  aucStandardError, baseRateEntropy, logLoss, precisionRecallAt, rankingAuc, rankingPrecisionRecall, rankingRocCurve, rankScores, reliabilityCurve, subRanking,
+  aucStandardError, baseRateEntropy, logLikelihood, logLoss, precisionRecallAt, rankingAuc, rankingPrecisionRecall, rankingRocCurve, rankScores, reliabilityCurve,
 } from "./metrics";
 import type { CurvePoint, Ranking, ReliabilityBin } from "./metrics";
 
@@ -37,8 +37,8 @@ export type ModelEvaluation = {
   popularity: { auc: number; liftAuc: number; topDecilePrecisionModel: number; topDecilePrecisionPopularity: number; topDecileLift: number };
 };
 
-/** `ranking` = rankScores(y, p) when the caller already has it. */
-export function summarize(y: ArrayLike<number>, p: ArrayLike<number>, threshold: number, ranking: Ranking = rankScores(y, p)): MetricSummary {
+/** `ranking` = rankScores(y, p) and `ap` = its average precision when the caller already has them. */
+export function summarize(y: ArrayLike<number>, p: ArrayLike<number>, threshold: number, ranking: Ranking = rankScores(y, p), ap = rankingPrecisionRecall(ranking, 2).ap): MetricSummary {
   let pos = 0;
   let sumP = 0;
   for (let i = 0; i < y.length; i++) {
@@ -52,7 +52,7 @@ export function summarize(y: ArrayLike<number>, p: ArrayLike<number>, threshold:
   const meanPredicted = n ? sumP / n : 0;
   return {
     n, positives: pos, baseRate, auc, aucStdErr: aucStandardError(auc, pos, n - pos),
-    prAuc: rankingPrecisionRecall(ranking, 2).ap, logLoss: ll, ne: ll / baseRateEntropy(baseRate),
+    prAuc: ap, logLoss: ll, ne: ll / baseRateEntropy(baseRate),
     calibration: baseRate > 0 ? meanPredicted / baseRate : NaN, meanPredicted, atThreshold: precisionRecallAt(y, p, threshold),
   };
 }
@@ -90,44 +90,68 @@ const popularityRankings = new WeakMap<ExampleSet, Ranking>();
 
 export type EvaluateModelOptions = { spec: FeatureSpec; examples: ExampleSet; probs: Float32Array; threshold: number; rocPoints: number; reliabilityBins: number };
 
+/**
+ * Metrics per slice (device slot 0–3, user new/returning, post fresh/older): every row is in
+ * three slices. One pass over the rows accumulates each slice's count, positives, Σp and Σ log
+ * loss in row order (the sums summarize would make over the slice's rows, so the same values),
+ * one pass over the shared ranking splits it into the slices' rankings for their AUCs.
+ */
+function sliceMetrics(ex: ExampleSet, probs: Float32Array, ranking: Ranking): SliceMetrics[] {
+  const slots = [...DEVICE_SLOTS.map((d) => `device=${d}`), "user=new", "user=returning", "post=fresh (<24h)", "post=older"];
+  const G = slots.length;
+  const n = ex.n;
+  const slotOf = new Uint8Array(3 * n);
+  const sizes = new Int32Array(G);
+  const positives = new Float64Array(G);
+  const sumP = new Float64Array(G);
+  const lossSum = new Float64Array(G);
+  for (let i = 0; i < n; i++) {
+    const d = ex.device[i]!;
+    const y = ex.y[i]!;
+    const p = probs[i]!;
+    const ll = logLikelihood(y, p);
+    for (let s = 0; s < 3; s++) {
+      const g = s === 0 ? (d >= 0 && d < 3 ? d : 3) : s === 1 ? (ex.isNewUser[i] ? 4 : 5) : ex.isFreshPost[i] ? 6 : 7;
+      slotOf[3 * i + s] = g;
+      sizes[g]!++;
+      positives[g]! += y;
+      sumP[g]! += p;
+      lossSum[g]! -= ll;
+    }
+  }
+  const parts = Array.from(sizes, (m): Ranking => ({ order: new Int32Array(m), scores: new Float64Array(m), labels: new Uint8Array(m), positives: 0 }));
+  const fill = new Int32Array(G);
+  for (let k = 0; k < n; k++) {
+    const i = ranking.order[k]!;
+    for (let s = 0; s < 3; s++) {
+      const g = slotOf[3 * i + s]!;
+      const part = parts[g]!;
+      const q = fill[g]!++;
+      part.order[q] = i;
+      part.scores[q] = ranking.scores[k]!;
+      part.labels[q] = ranking.labels[k]!;
+      part.positives += ranking.labels[k]!;
+    }
+  }
+  return slots.map((key, g) => ({ key, g })).filter(({ g }) => sizes[g]! > 0).sort((a, b) => a.key.localeCompare(b.key)).map(({ key, g }) => {
+    const [slice = key, value = ""] = key.split("=");
+    const m = sizes[g]!;
+    const baseRate = positives[g]! / m;
+    const logLoss = lossSum[g]! / m;
+    return {
+      slice, value, n: m, baseRate, auc: rankingAuc(parts[g]!), logLoss, ne: logLoss / baseRateEntropy(baseRate),
+      calibration: baseRate > 0 ? sumP[g]! / m / baseRate : NaN,
+    };
+  });
+}
+
 export function evaluateModel(o: EvaluateModelOptions): ModelEvaluation {
   const { examples: ex, probs } = o;
   const ranking = rankScores(ex.y, probs);
-  const overall = summarize(ex.y, probs, o.threshold, ranking);
-  // slice membership by integer code: device slot 0–3, user new/returning, post fresh/older
-  const slots = [...DEVICE_SLOTS.map((d) => `device=${d}`), "user=new", "user=returning", "post=fresh (<24h)", "post=older"];
-  const slotOf = new Uint8Array(3 * ex.n);
-  const sizes = new Int32Array(slots.length);
-  for (let i = 0; i < ex.n; i++) {
-    const d = ex.device[i]!;
-    const a = d >= 0 && d < 3 ? d : 3;
-    const b = ex.isNewUser[i] ? 4 : 5;
-    const c = ex.isFreshPost[i] ? 6 : 7;
-    slotOf[3 * i] = a;
-    slotOf[3 * i + 1] = b;
-    slotOf[3 * i + 2] = c;
-    sizes[a]!++;
-    sizes[b]!++;
-    sizes[c]!++;
-  }
-  const member = new Uint8Array(ex.n);
-  const slices: SliceMetrics[] = slots.map((key, g) => ({ key, g })).filter(({ g }) => sizes[g]! > 0).sort((a, b) => a.key.localeCompare(b.key)).map(({ key, g }) => {
-    const [slice = key, value = ""] = key.split("=");
-    const ys = new Uint8Array(sizes[g]!);
-    const ps = new Float32Array(sizes[g]!);
-    const part = 3 * ex.n;
-    let k = 0;
-    for (let q = g < 4 ? 0 : g < 6 ? 1 : 2; q < part; q += 3) {
-      const i = (q / 3) | 0;
-      const isIn = slotOf[q] === g ? 1 : 0;
-      member[i] = isIn;
-      if (!isIn) continue;
-      ys[k] = ex.y[i]!;
-      ps[k++] = probs[i]!;
-    }
-    const m = summarize(ys, ps, o.threshold, subRanking(ranking, member));
-    return { slice, value, n: m.n, baseRate: m.baseRate, auc: m.auc, logLoss: m.logLoss, ne: m.ne, calibration: m.calibration };
-  });
+  // one walk gives the PR curve and the average precision (the curve's thinning does not change it)
+  const pr = rankingPrecisionRecall(ranking, o.rocPoints);
+  const overall = summarize(ex.y, probs, o.threshold, ranking, pr.ap);
+  const slices = sliceMetrics(ex, probs, ranking);
   let pop = popularityRankings.get(ex);
   if (!pop) {
     pop = rankScores(ex.y, popularityScores(o.spec, ex));
@@ -139,7 +163,7 @@ export function evaluateModel(o: EvaluateModelOptions): ModelEvaluation {
   return {
     overall,
     roc: rankingRocCurve(ranking, o.rocPoints),
-    pr: rankingPrecisionRecall(ranking, o.rocPoints).curve,
+    pr: pr.curve,
     reliability: reliabilityCurve(ex.y, probs, o.reliabilityBins),
     slices,
     popularity: { auc: popAuc, liftAuc: overall.auc - popAuc, topDecilePrecisionModel: tdm, topDecilePrecisionPopularity: tdp, topDecileLift: tdp > 0 ? tdm / tdp : NaN },

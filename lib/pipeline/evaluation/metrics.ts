@@ -153,12 +153,15 @@ export function rankingPrecisionRecall(r: Ranking, points: number): { ap: number
   return { ap, curve };
 }
 
+/** log of the probability given to the observed label (p clipped to [EPS, 1 − EPS]); log loss subtracts it. */
+export function logLikelihood(y: number | undefined, p: number): number {
+  const q = Math.min(Math.max(p, EPS), 1 - EPS);
+  return y === 1 ? Math.log(q) : Math.log(1 - q);
+}
+
 export function logLoss(y: ArrayLike<number>, p: ArrayLike<number>): number {
   let s = 0;
-  for (let i = 0; i < y.length; i++) {
-    const q = Math.min(Math.max(p[i] ?? 0, EPS), 1 - EPS);
-    s -= y[i] === 1 ? Math.log(q) : Math.log(1 - q);
-  }
+  for (let i = 0; i < y.length; i++) s -= logLikelihood(y[i], p[i] ?? 0);
   return s / Math.max(1, y.length);
 }
 

@@ -21,18 +21,18 @@ const LOG1P_INT = new Float64Array(65_536);
 for (let i = 0; i < LOG1P_INT.length; i++) LOG1P_INT[i] = Math.log1p(i);
 
 function writeEntity(
-  row: Float64Array, off: number, slots: number, m: number, gl: number, gd: number, gs: number,
+  counts: ArrayLike<number>, off: number, slots: number, m: number, gl: number, gd: number, gs: number,
   isSkewed: boolean, out: Float32Array, o: number,
 ): number {
   for (let s = 0; s < slots; s++) {
     const src = off + 4 * (isSkewed && s > 1 ? 1 : s);
-    const n = row[src]!;
+    const n = counts[src]!;
     const denom = n + m;
     const inv = denom > 0 ? 1 / denom : 0;
     out[o] = n >= 0 && n < 65_536 ? LOG1P_INT[n | 0]! : Math.log1p(n);
-    out[o + 1] = (row[src + 1]! + m * gl) * inv;
-    out[o + 2] = (row[src + 2]! + m * gd) * inv;
-    out[o + 3] = (row[src + 3]! + m * gs) * inv;
+    out[o + 1] = (counts[src + 1]! + m * gl) * inv;
+    out[o + 2] = (counts[src + 2]! + m * gd) * inv;
+    out[o + 3] = (counts[src + 3]! + m * gs) * inv;
     o += 4;
   }
   return o;
@@ -44,8 +44,10 @@ function log1p(x: number): number {
 }
 
 /**
- * Writes spec.dim values at out[outOff..]. `user`/`post` are rows at uOff/pOff (rowLength each);
- * a missing entity is passed as a zero row with firstSeen = -1.
+ * Writes spec.dim values at out[outOff..] from feature-store rows (spec.ts layout): `user`/`post`
+ * are rows at uOff/pOff (rowLength each); a missing entity is passed as a zero row with
+ * firstSeen = -1. The online scorer's entry point; the offline sweep calls composeFromCounts on
+ * its compact store, and this is that same function.
  */
 export function composeFeatures(
   spec: FeatureSpec,
@@ -56,12 +58,33 @@ export function composeFeatures(
   out: Float32Array, outOff: number,
   isSkewed: boolean,
 ): void {
+  const fs = firstSeenOffset(spec);
+  composeFromCounts(
+    spec, user, uOff, user[uOff + fs]!, post, pOff, post[pOff + fs]!, post[pOff + uniqueUsersOffset(spec)]!,
+    pairCount, pairLiked, device, requestTime, out, outOff, isSkewed,
+  );
+}
+
+/**
+ * The composition itself. `userCounts`/`postCounts` hold 4·(windows + 1) counters at uOff/pOff
+ * ([n, likes, dislikes, shares] all time, then per window); first-seen times are -1 for an
+ * entity with no events yet.
+ */
+export function composeFromCounts(
+  spec: FeatureSpec,
+  userCounts: ArrayLike<number>, uOff: number, uFirst: number,
+  postCounts: ArrayLike<number>, pOff: number, pFirst: number, postUniqueUsers: number,
+  pairCount: number, pairLiked: number,
+  device: number, requestTime: number,
+  out: Float32Array, outOff: number,
+  isSkewed: boolean,
+): void {
   if (spec.kind === "seed") {
-    const n = user[uOff] ?? 0;
+    const n = userCounts[uOff] ?? 0;
     out[outOff] = n;
-    out[outOff + 1] = n > 0 ? (user[uOff + 1] ?? 0) / n : 0;
-    out[outOff + 2] = post[pOff + uniqueUsersOffset(spec)] ?? 0;
-    out[outOff + 3] = post[pOff + 1] ?? 0;
+    out[outOff + 1] = n > 0 ? (userCounts[uOff + 1] ?? 0) / n : 0;
+    out[outOff + 2] = postUniqueUsers;
+    out[outOff + 3] = postCounts[pOff + 1] ?? 0;
     return;
   }
   let o = outOff;
@@ -82,18 +105,15 @@ export function composeFeatures(
   const gd = rates[1];
   const gs = rates[2];
   const slots = spec.windowsDays.length + 1;
-  o = writeEntity(user, uOff, slots, m, gl, gd, gs, isSkewed, out, o);
-  o = writeEntity(post, pOff, slots, m, gl, gd, gs, isSkewed, out, o);
-  const fs = firstSeenOffset(spec);
-  const uFirst = user[uOff + fs]!;
-  const pFirst = post[pOff + fs]!;
+  o = writeEntity(userCounts, uOff, slots, m, gl, gd, gs, isSkewed, out, o);
+  o = writeEntity(postCounts, pOff, slots, m, gl, gd, gs, isSkewed, out, o);
   const uAge = requestTime - uFirst;
   const pAge = requestTime - pFirst;
   out[o] = uFirst >= 0 ? Math.log1p((uAge > 0 ? uAge : 0) / 3600) : 0;
   out[o + 1] = pFirst >= 0 ? Math.log1p((pAge > 0 ? pAge : 0) / 3600) : 0;
-  out[o + 2] = log1p(post[pOff + uniqueUsersOffset(spec)]!);
+  out[o + 2] = log1p(postUniqueUsers);
   out[o + 3] = log1p(pairCount);
   out[o + 4] = pairLiked;
-  out[o + 5] = user[uOff]! > 0 ? 0 : 1;
-  out[o + 6] = post[pOff]! > 0 ? 0 : 1;
+  out[o + 5] = userCounts[uOff]! > 0 ? 0 : 1;
+  out[o + 6] = postCounts[pOff]! > 0 ? 0 : 1;
 }

@@ -7,11 +7,10 @@
  */
 import { ACTION_DISLIKE, ACTION_LIKE, ACTION_VIEW } from "../collection/event-table";
 import type { EventTable } from "../collection/event-table";
-import { advanceTo, createAggregateState, pairHistory } from "./aggregate-state";
+import { PREFETCH_DISTANCE, advanceTo, createAggregateState, prefetchSink } from "./aggregate-state";
 import type { AggregateState, EntityIndex } from "./aggregate-state";
-import { composeFeatures } from "./compose";
+import { composeFromCounts } from "./compose";
 import type { ComposeOptions } from "./compose";
-import { firstSeenOffset } from "./spec";
 import type { FeatureSpec } from "./spec";
 
 export type ExampleSet = {
@@ -86,11 +85,9 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
   const { events, index, spec, rows } = opts;
   const ex = allocateExamples(rows.length, spec);
   const state = createAggregateState(spec, index);
-  const R = spec.rowLength;
+  const { C, user, userF, userOff, pairSlot, post, postF, postStride } = state;
   const dim = spec.dim;
-  const fs = firstSeenOffset(spec);
-  const empty = new Float64Array(R);
-  empty[fs] = -1;
+  const empty = new Int32Array(C);
   let staleFallbacks = 0;
   const isSkewed = opts.compose?.isSkewed ?? false;
   const skewFromTs = opts.skewFromTs ?? -Infinity;
@@ -99,9 +96,8 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
   const deviceOverride = opts.deviceOverride;
   const { ts, action, device: devices } = events;
   const { userIdx, postIdx } = index;
-  const user = state.user;
-  const post = state.post;
   let lastAsOf = NaN;
+  let early = 0;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k]!;
     const t = ts[i]!;
@@ -111,30 +107,38 @@ export function extractExamples(opts: ExtractOptions): ExtractResult {
       advanceTo(state, events, index, asOf);
       lastAsOf = asOf;
     }
-    const u = userIdx[i]!;
+    if (k + PREFETCH_DISTANCE < rows.length) {
+      const ahead = rows[k + PREFETCH_DISTANCE]!;
+      early += user[userOff[ahead]!]! + user[pairSlot[ahead]!]! + post[postIdx[ahead]! * postStride]!;
+    }
+    const uo = userOff[i]!;
     const p = postIdx[i]!;
+    const po = p * postStride;
     const device = deviceOverride ? (deviceOverride[k] ?? -1) : devices[i]!;
     ex.eventRow[k] = i;
     ex.y[k] = action[i] === ACTION_LIKE ? 1 : 0;
     ex.ts[k] = t;
     ex.userId[k] = events.userId[i]!;
     ex.postId[k] = events.postId[i]!;
-    ex.userIdx[k] = u;
+    ex.userIdx[k] = userIdx[i]!;
     ex.postIdx[k] = p;
     ex.device[k] = device;
     const isStale = staleAfter !== undefined && t - asOf > staleAfter;
     if (isStale) staleFallbacks++;
-    const packed = isStale ? 0 : pairHistory(state, index, i);
-    composeFeatures(
-      spec,
-      isStale ? empty : user, isStale ? 0 : u * R,
-      isStale ? empty : post, isStale ? 0 : p * R,
-      packed >>> 1, packed & 1, device, t, ex.x, k * dim, isSkewed && t >= skewFromTs,
-    );
-    ex.isNewUser[k] = user[u * R]! > 0 ? 0 : 1;
-    const pFirst = post[p * R + fs]!;
+    const pFirst = postF[(po + C) >> 1]!;
+    if (isStale) {
+      composeFromCounts(spec, empty, 0, -1, empty, 0, -1, 0, 0, 0, device, t, ex.x, k * dim, isSkewed && t >= skewFromTs);
+    } else {
+      const packed = user[pairSlot[i]!]!;
+      composeFromCounts(
+        spec, user, uo, userF[(uo + C) >> 1]!, post, po, pFirst, post[po + C + 2]!,
+        packed >>> 1, packed & 1, device, t, ex.x, k * dim, isSkewed && t >= skewFromTs,
+      );
+    }
+    ex.isNewUser[k] = user[uo]! > 0 ? 0 : 1;
     ex.isFreshPost[k] = pFirst < 0 || t - pFirst < 86_400 ? 1 : 0;
   }
+  prefetchSink.value += early;
   return { examples: ex, staleFallbacks, state };
 }
 
@@ -147,13 +151,16 @@ export function extractLeakyExamples(opts: Pick<ExtractOptions, "events" | "inde
   const state = createAggregateState(spec, index);
   advanceTo(state, events, index, Infinity);
   const ex = allocateExamples(rows.length, spec);
-  const R = spec.rowLength;
+  const { C, user, userF, userOff, post, postF, postStride } = state;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k] ?? 0;
-    const u = index.userIdx[i] ?? 0;
-    const p = index.postIdx[i] ?? 0;
+    const uo = userOff[i]!;
+    const po = (index.postIdx[i] ?? 0) * postStride;
     fillExampleMeta(ex, k, events, index, i, events.device[i] ?? -1);
-    composeFeatures(spec, state.user, u * R, state.post, p * R, 0, 0, events.device[i] ?? -1, events.ts[i] ?? 0, ex.x, k * spec.dim, false);
+    composeFromCounts(
+      spec, user, uo, userF[(uo + C) >> 1]!, post, po, postF[(po + C) >> 1]!, post[po + C + 2]!,
+      0, 0, events.device[i] ?? -1, events.ts[i] ?? 0, ex.x, k * spec.dim, false,
+    );
   }
   return ex;
 }

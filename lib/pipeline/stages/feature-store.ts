@@ -3,7 +3,7 @@
  * cutoff, and materialise the online store at the serving snapshot (which lags in the
  * stale-features scenario). Record eventTime = the aggregate's watermark (latest event included).
  */
-import { advanceTo, createAggregateState } from "../features/aggregate-state";
+import { advanceTo, createAggregateState, entityRows, pairHistory } from "../features/aggregate-state";
 import type { AggregateState } from "../features/aggregate-state";
 import type { FeatureRecord } from "../feature-store/types";
 import type { PipelineContext } from "../pipeline-context";
@@ -50,8 +50,8 @@ export async function featureStoreStage(ctx: PipelineContext): Promise<Record<st
   // offline table (and the scorer's last good snapshot) as of the training cutoff
   const atCutoff = createAggregateState(spec, index);
   advanceTo(atCutoff, events, index, ctx.cutoff);
-  const userAtCutoff = entityRecords(atCutoff, index.userIds, atCutoff.user, R);
-  const postAtCutoff = entityRecords(atCutoff, index.postIds, atCutoff.post, R);
+  const userAtCutoff = entityRecords(atCutoff, index.userIds, entityRows(atCutoff, "user"), R);
+  const postAtCutoff = entityRecords(atCutoff, index.postIds, entityRows(atCutoff, "post"), R);
   await store.writeOffline("user_aggregates", views[0].version, userAtCutoff);
   await store.writeOffline("post_aggregates", views[1].version, postAtCutoff);
   ctx.lastGood = {
@@ -64,17 +64,23 @@ export async function featureStoreStage(ctx: PipelineContext): Promise<Record<st
   const snap = createAggregateState(spec, index);
   advanceTo(snap, events, index, ctx.snapshotAt);
   const writtenAt = ctx.snapshotAt;
-  const nUsers = await store.materializeOnline("user_aggregates", entityRecords(snap, index.userIds, snap.user, R), writtenAt);
-  const nPosts = await store.materializeOnline("post_aggregates", entityRecords(snap, index.postIds, snap.post, R), writtenAt);
+  const nUsers = await store.materializeOnline("user_aggregates", entityRecords(snap, index.userIds, entityRows(snap, "user"), R), writtenAt);
+  const nPosts = await store.materializeOnline("post_aggregates", entityRecords(snap, index.postIds, entityRows(snap, "post"), R), writtenAt);
   // user×post rows only for the users the serving stage will request (the candidate set's users):
   // materialising every pair of a 1M-event log costs ~800 MB of records in the in-memory store
-  const requested = new Set(ctx.servingRequests.map((r) => index.userOf.get(r.userId) ?? -1));
+  const isRequested = new Uint8Array(index.nUsers);
+  for (const r of ctx.servingRequests) {
+    const u = index.userOf.get(r.userId);
+    if (u !== undefined) isRequested[u] = 1;
+  }
+  // a pair's user and post are those of any of its events: the table stores no keys
+  const eventOfPair = new Int32Array(index.nPairs).fill(-1);
+  for (let i = 0; i < snap.added; i++) if (isRequested[index.userIdx[i]!]) eventOfPair[index.pairIdx[i]!] = i;
   const pairs: FeatureRecord[] = [];
-  const t = snap.pair;
-  for (let h = 0; h < t.keysU.length; h++) {
-    const u = t.keysU[h]!;
-    if (u < 0 || !requested.has(u)) continue;
-    pairs.push({ entityKey: index.userIds[u]! * 67_108_864 + index.postIds[t.keysP[h]!]!, eventTime: snap.watermark, values: Float64Array.of(t.values[h]!) });
+  for (let h = 0; h < eventOfPair.length; h++) {
+    const i = eventOfPair[h]!;
+    if (i < 0) continue;
+    pairs.push({ entityKey: index.userIds[index.userIdx[i]!]! * 67_108_864 + index.postIds[index.postIdx[i]!]!, eventTime: snap.watermark, values: Float64Array.of(pairHistory(snap, i)) });
   }
   const nPairs = await store.materializeOnline("user_post_history", pairs, writtenAt);
   const servingNow = ctx.endAt + 1;

@@ -76,6 +76,20 @@ describe("ranking (one sort shared by the metrics)", () => {
     for (let k = 1; k < o2.length; k++) expect(big[o2[k]!]!).toBeGreaterThanOrEqual(big[o2[k - 1]!]!);
   });
 
+  it("float32 values (model scores) take the 16-bit path with the same order as the float64 one", () => {
+    const specials = [0, -0, NaN, Infinity, -Infinity, 1, -1, 1e-45, -1e-45, 0.25, 0.25, Math.fround(0.1)];
+    const values = Float64Array.from({ length: 3000 }, (_, i) => (i % 3 ? specials[i % specials.length]! : Math.fround(rng() - 0.5)));
+    const order = argsortFloat64(values);
+    const sorted = values.slice().sort();
+    order.forEach((i, k) => expect(Object.is(values[i], sorted[k])).toBe(true));
+    for (let k = 1; k < order.length; k++) if (Object.is(values[order[k]!], values[order[k - 1]!])) expect(order[k]!).toBeGreaterThan(order[k - 1]!);
+    // one value that needs float64 sends the whole vector down the float64 path: same order
+    const wide = values.slice();
+    wide[7] = 0.1;
+    const sortedWide = wide.slice().sort();
+    argsortFloat64(wide).forEach((i, k) => expect(Object.is(wide[i], sortedWide[k])).toBe(true));
+  });
+
   it("AUC from the ranking matches the pairwise definition, also on a filtered sub-ranking", () => {
     const r = rankScores(y, p);
     expect(rankingAuc(r)).toBeCloseTo(pairwiseAuc(y, p), 12);

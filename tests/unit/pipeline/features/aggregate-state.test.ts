@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ACTION_LIKE, ACTION_VIEW } from "@/lib/pipeline/collection/event-table";
 import type { EventTable } from "@/lib/pipeline/collection/event-table";
 import { rocAuc } from "@/lib/pipeline/evaluation/metrics";
-import { indexEntities } from "@/lib/pipeline/features/aggregate-state";
+import { advanceTo, createAggregateState, entityRows, indexEntities, pairHistory } from "@/lib/pipeline/features/aggregate-state";
+import { composeFeatures } from "@/lib/pipeline/features/compose";
 import { extractExamples, extractLeakyExamples, labeledRows } from "@/lib/pipeline/features/extract-examples";
 import { bumpPair, createPairTable, indexPairs } from "@/lib/pipeline/features/pair-table";
 import { createFeatureSpec } from "@/lib/pipeline/features/spec";
@@ -56,12 +57,11 @@ describe("pair table", () => {
   });
   it("bumpPair counts events and keeps the liked flag sticky", () => {
     const t = createPairTable(3);
-    expect(bumpPair(t, 1, 4, 5, false)).toBe(-1);
-    expect(bumpPair(t, 1, 4, 5, true)).toBe(2);
-    expect(bumpPair(t, 1, 4, 5, false)).toBe(5);
+    expect(bumpPair(t, 1, false)).toBe(-1);
+    expect(bumpPair(t, 1, true)).toBe(2);
+    expect(bumpPair(t, 1, false)).toBe(5);
     expect(t.values[1]).toBe(7);
-    expect(Array.from(t.keysU)).toEqual([-1, 4, -1]);
-    expect(t.keysP[1]).toBe(5);
+    expect(Array.from(t.values)).toEqual([0, 7, 0]);
     expect(t.size).toBe(1);
   });
 });
@@ -86,5 +86,27 @@ describe("no label leakage on pure-noise labels", () => {
     const leaky = extractLeakyExamples({ events, index, spec: seedSpec, rows });
     const likeRate = Float32Array.from({ length: leaky.n }, (_, k) => leaky.x[k * leaky.dim + 1]!);
     expect(rocAuc(leaky.y, likeRate)).toBeGreaterThan(0.55);
+  });
+});
+
+describe("compact counter store", () => {
+  // the sweep composes from Int32 counters; the online scorer from the feature store's Float64 rows
+  it("the exported entity rows compose to the sweep's examples", () => {
+    const events = smallCleanLog(4000, 3);
+    const index = indexEntities(events);
+    const rows = labeledRows(events);
+    const spec = createFeatureSpec("standard", [1, 7, 30], 5);
+    const ex = extractExamples({ events, index, spec, rows }).examples;
+    const R = spec.rowLength;
+    const x = new Float32Array(spec.dim);
+    for (const k of [0, 1, Math.floor(ex.n / 3), Math.floor(ex.n / 2), ex.n - 1]) {
+      const state = createAggregateState(spec, index);
+      advanceTo(state, events, index, ex.ts[k]!);
+      const user = entityRows(state, "user");
+      const post = entityRows(state, "post");
+      const pair = pairHistory(state, ex.eventRow[k]!);
+      composeFeatures(spec, user, ex.userIdx[k]! * R, post, ex.postIdx[k]! * R, pair >>> 1, pair & 1, ex.device[k]!, ex.ts[k]!, x, 0, false);
+      expect(Array.from(x)).toEqual(Array.from(ex.x.subarray(k * spec.dim, (k + 1) * spec.dim)));
+    }
   });
 });
