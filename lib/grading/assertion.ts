@@ -1,0 +1,121 @@
+import { CAUSAL, cellIndex, isPredicate } from "./explanation";
+import { isWordToken, type Sentence, type Token } from "./text";
+
+/**
+ * Sentential evidence: credit needs sentences that *state* something about a concept — a predicate with
+ * its arguments ("the store kept serving yesterday's snapshot", "keeps train and serve features identical",
+ * "nulls hide the bug because …") — not tokens arranged in a container: table and Kanban cells, CSV fields,
+ * "key: value" and "key = value" lines, braces, identifiers, hashtags, test names, slide bullets, index
+ * entries, agenda slots. Whatever the container, its cells hold names, and a name is not a statement.
+ *
+ * Every line is cut into cells at clause punctuation (pipes, commas, colons, "=", braces, bullets, arrows).
+ * A cell *asserts* when it carries a specific finite predicate (see `isPredicate`) with arguments: a word on
+ * each side of it ("nulls hide the bug"), or an object of two words or more after it with an implied
+ * subject ("keeps both features identical", a table cell next to its row label). Words glued into
+ * identifiers (snake_case, camelCase, dotted paths, "#hashtags", "test_…") are not words of a sentence.
+ * A rubric concept mention counts as asserted when its cell asserts, or when its cell is tied by a causal
+ * connective ("because", "so", "otherwise" …) to an asserting neighbour cell of the same line.
+ *
+ * `assertedShare` is the share of the answer's concept mentions that are asserted; an answer naming four
+ * or more concepts with little of its vocabulary asserted is keyword stuffing in some container, and its
+ * score is capped at or below the E5 floor (`containerCap`).
+ */
+
+export type AssertionStats = {
+  /** Concept mentions (criteria per token position, any polarity). */
+  mentions: number;
+  /** Mentions in a cell that asserts, or causally tied to one. */
+  asserted: number;
+  /** asserted ÷ mentions (1 when nothing is named). */
+  assertedShare: number;
+  /** Distinct criteria named. */
+  distinct: number;
+};
+
+/** snake_case, camelCase, dotted.paths, path/like, #tags, @handles, brackets glued to words: an identifier, not a word. */
+const IDENTIFIER = /(^[#@$])|(\w_\w)|([a-z][A-Z])|(\w\.\w+\.\w)|(^[a-z]+\.[a-z_]+$)/;
+
+/** Parts of speech that open an object phrase after an imperative verb ("log all impressions", "pin the last good model"). */
+const OBJECT_START = new Set(["DET", "PRON", "ADJ", "ADV", "NUM", "ADP"]);
+
+/** Arrow tokens ("->", "=>", "→" merge to "arrow") and "=". */
+const ARROWS = new Set(["arrow", "→", "="]);
+
+function isIdentifier(source: string, t: Token): boolean {
+  // the token's surface in the original text, with any symbols glued to it on either side
+  let from = t.start;
+  let to = t.end;
+  while (from > 0 && !/\s/.test(source[from - 1]!)) from--;
+  while (to < source.length && !/\s/.test(source[to]!)) to++;
+  const glued = source.slice(from, to);
+  return IDENTIFIER.test(glued) || IDENTIFIER.test(source.slice(t.start, t.end));
+}
+
+export function measureAssertion(text: string, sentences: Sentence[], conceptTokens: Map<number, number[]>[]): AssertionStats {
+  let mentions = 0;
+  let asserted = 0;
+  const distinct = new Set<number>();
+  sentences.forEach((s, si) => {
+    const concepts = conceptTokens[si];
+    if (!concepts || concepts.size === 0) return;
+    const states = statesSomething(text, s);
+    for (const list of concepts.values())
+      for (const k of list) {
+        distinct.add(k);
+        mentions++;
+        if (states) asserted++;
+      }
+  });
+  return { mentions, asserted, assertedShare: mentions === 0 ? 1 : asserted / mentions, distinct: distinct.size };
+}
+
+/** Code, config and markup: braces, comment leaders, pipes between cells, assignments to identifiers. */
+function isContainerLine(text: string, s: Sentence): boolean {
+  const line = text.slice(s.start, s.end);
+  return /[{}]/.test(line) || /^\s*(\/\/|--|%%|#\S|\|)/.test(line) || (line.match(/\|/g)?.length ?? 0) >= 2 || /^\s*[\w.-]+\s*[:=]\s*(\[|"|\d|true|false)/i.test(line);
+}
+
+/**
+ * Does the sentence state something: a predicate with arguments in one cell, a causal connective between
+ * words, or (outside code and markup) a note's arrow or "=" between a cause and its effect?
+ */
+export function statesSomething(text: string, s: Sentence): boolean {
+  const tokens = s.tokens;
+  const cells = cellIndex(tokens);
+  const word = tokens.map((t) => isWordToken(t) && /[\p{L}\p{N}]/u.test(t.normal) && !isIdentifier(text, t));
+  const words = tokens.flatMap((_, i) => (word[i] ? [i] : []));
+  for (const i of words) {
+    const inCell = words.filter((j) => cells[j] === cells[i]);
+    const k = inCell.indexOf(i);
+    const before = k;
+    const after = inCell.length - 1 - k;
+    const t = tokens[i]!;
+    if (CAUSAL.has(t.normal) && words.some((j) => j < i) && words.some((j) => j > i)) return true;
+    const next = tokens[inCell[k + 1] ?? -1];
+    // purpose: "offline to pick, online A/B to launch"
+    if (t.normal === "to" && before >= 1 && next && next.pos === "VERB" && isPredicate(tokens, inCell[k + 1]!)) return true;
+    if (!isPredicate(tokens, i)) continue;
+    if (before >= 1 && after >= 1) return true;
+    // an implied subject (a table cell beside its row label, an imperative note): a finite verb and its
+    // object ("keeps both definitions identical", "log all impressions"), not a tag ("live AUC low")
+    if (before === 0 && after >= 2 && !/(ed|ing)$/.test(t.normal) && (/[^s]s$/.test(t.normal) || OBJECT_START.has(next?.pos ?? ""))) return true;
+  }
+  if (isContainerLine(text, s)) return false;
+  const links = tokens.flatMap((t, i) => (ARROWS.has(t.normal) ? [i] : []));
+  if (links.length === 0 || links.length > 2) return false;
+  return links.some((i) => words.some((j) => j < i) && words.some((j) => j > i));
+}
+
+/**
+ * Highest score of an answer whose vocabulary sits in containers rather than statements: with four or more
+ * concepts named and under `CONTAINER_SHARE` of the mentions in stating sentences, it reaches at most the
+ * E5 floor (45), whatever the container. Genuine terse notes keep their level (E5 at 45) when they state
+ * little; answers that state their relations are not touched.
+ */
+export function containerCap(a: AssertionStats): number {
+  if (a.distinct < 4) return 100;
+  return a.assertedShare < CONTAINER_SHARE ? CONTAINER_CAP : 100;
+}
+/** Share of concept mentions in stating sentences below which an answer is a container of names. */
+export const CONTAINER_SHARE = 0.2;
+const CONTAINER_CAP = 45;
