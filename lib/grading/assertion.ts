@@ -1,4 +1,5 @@
 import { CAUSAL, cellIndex, isPredicate } from "./explanation";
+import { isBuzzword } from "./substance";
 import { isWordToken, type Sentence, type Token } from "./text";
 
 /**
@@ -38,6 +39,11 @@ const IDENTIFIER = /(^[#@$])|(\w_\w)|([a-z][A-Z])|(\w\.\w+\.\w)|(^[a-z]+\.[a-z_]
 /** Parts of speech that open an object phrase after an imperative verb ("log all impressions", "pin the last good model"). */
 const OBJECT_START = new Set(["DET", "PRON", "ADJ", "ADV", "NUM", "ADP"]);
 
+/** Parts of speech of a verb's subject right before it. */
+const SUBJECT = new Set(["NOUN", "PROPN", "PRON", "NUM"]);
+/** A third-person singular verb form ("keeps", "defines", "closes"), not "-ss" ("loss"). */
+const THIRD_PERSON = /[^s]s$/;
+
 /** Arrow tokens ("->", "=>", "→" merge to "arrow") and "=". */
 const ARROWS = new Set(["arrow", "→", "="]);
 
@@ -69,10 +75,19 @@ export function measureAssertion(text: string, sentences: Sentence[], conceptTok
   return { mentions, asserted, assertedShare: mentions === 0 ? 1 : asserted / mentions, distinct: distinct.size };
 }
 
-/** Code, config and markup: braces, comment leaders, pipes between cells, assignments to identifiers. */
+/**
+ * Code, config and markup: braces, comment leaders, pipes between cells, quoted string lists, statement
+ * ends, assignments of literals ("= 1", ": true", ": [") and identifiers (snake_case, camelCase).
+ */
 function isContainerLine(text: string, s: Sentence): boolean {
   const line = text.slice(s.start, s.end);
-  return /[{}]/.test(line) || /^\s*(\/\/|--|%%|#\S|\|)/.test(line) || (line.match(/\|/g)?.length ?? 0) >= 2 || /^\s*[\w.-]+\s*[:=]\s*(\[|"|\d|true|false)/i.test(line);
+  return (
+    /[{}]|\[\s*"|"\s*\]|;\s*($|\/\/|--)|\/\/|(^|\s)--\s/.test(line) ||
+    /^\s*(#\S|%%|\||\\)/.test(line) ||
+    (line.match(/\|/g)?.length ?? 0) >= 2 ||
+    /[:=]\s*(\[|"|\d+\s*[;,]?\s*$|true\b|false\b)/i.test(line) ||
+    s.tokens.some((t) => isIdentifier(text, t) && /[\p{L}]/u.test(t.normal))
+  );
 }
 
 /**
@@ -84,23 +99,35 @@ export function statesSomething(text: string, s: Sentence): boolean {
   const cells = cellIndex(tokens);
   const word = tokens.map((t) => isWordToken(t) && /[\p{L}\p{N}]/u.test(t.normal) && !isIdentifier(text, t));
   const words = tokens.flatMap((_, i) => (word[i] ? [i] : []));
+  const container = isContainerLine(text, s);
   for (const i of words) {
     const inCell = words.filter((j) => cells[j] === cells[i]);
     const k = inCell.indexOf(i);
     const before = k;
     const after = inCell.length - 1 - k;
     const t = tokens[i]!;
-    if (CAUSAL.has(t.normal) && words.some((j) => j < i) && words.some((j) => j > i)) return true;
+    // a causal connective between words; in code and markup, only one that opens a clause of its own
+    if (CAUSAL.has(t.normal) && words.some((j) => j < i) && (container ? after >= 2 : words.some((j) => j > i))) return true;
     const next = tokens[inCell[k + 1] ?? -1];
     // purpose: "offline to pick, online A/B to launch"
     if (t.normal === "to" && before >= 1 && next && next.pos === "VERB" && isPredicate(tokens, inCell[k + 1]!)) return true;
-    if (!isPredicate(tokens, i)) continue;
-    if (before >= 1 && after >= 1) return true;
-    // an implied subject (a table cell beside its row label, an imperative note): a finite verb and its
-    // object ("keeps both definitions identical", "log all impressions"), not a tag ("live AUC low")
-    if (before === 0 && after >= 2 && !/(ed|ing)$/.test(t.normal) && (/[^s]s$/.test(t.normal) || OBJECT_START.has(next?.pos ?? ""))) return true;
+    if (isPredicate(tokens, i)) {
+      if (before >= 1 && after >= 1) return true;
+      // an implied subject (a table cell beside its row label, an imperative note): a finite verb and its
+      // object ("keeps both definitions identical", "log all impressions"), not a tag ("live AUC low")
+      if (before === 0 && after >= 2 && !/(ed|ing)$/.test(t.normal) && (THIRD_PERSON.test(t.normal) || OBJECT_START.has(next?.pos ?? ""))) return true;
+    }
+    if ((t.pos !== "VERB" && t.pos !== "AUX") || isBuzzword(t) || after < 1 || /ing$/.test(t.normal)) continue;
+    // a participle before its noun modifies it: "log served features", "sharded feature store"
+    if (/(ed|en)$/.test(t.normal) && (next?.pos === "NOUN" || next?.pos === "PROPN" || next?.pos === "ADJ")) continue;
+    // any other finite verb or copula with its subject and a complement: "monitoring needs slicing",
+    // "the first bottleneck is the feature store", "the log writer needs a queue"
+    const prev = tokens[inCell[k - 1] ?? -1];
+    if (prev && SUBJECT.has(prev.pos)) return true;
+    // a row label's verb in the third person: "defines success", "closes the loop into retraining"
+    if (before === 0 && t.pos === "VERB" && THIRD_PERSON.test(t.normal)) return true;
   }
-  if (isContainerLine(text, s)) return false;
+  if (container) return false;
   const links = tokens.flatMap((t, i) => (ARROWS.has(t.normal) ? [i] : []));
   if (links.length === 0 || links.length > 2) return false;
   return links.some((i) => words.some((j) => j < i) && words.some((j) => j > i));
