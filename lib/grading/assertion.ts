@@ -3,29 +3,34 @@ import { isBuzzword } from "./substance";
 import { isWordToken, type Sentence, type Token } from "./text";
 
 /**
- * Sentential evidence: credit needs sentences that *state* something about a concept — a predicate with
- * its arguments ("the store kept serving yesterday's snapshot", "keeps train and serve features identical",
- * "nulls hide the bug because …") — not tokens arranged in a container: table and Kanban cells, CSV fields,
+ * Sentential evidence: credit needs sentences that *state* something about a concept — a role, mechanism or
+ * reason relating it to others — not tokens arranged in a container: table and Kanban cells, CSV fields,
  * "key: value" and "key = value" lines, braces, identifiers, hashtags, test names, slide bullets, index
  * entries, agenda slots. Whatever the container, its cells hold names, and a name is not a statement.
  *
- * Every line is cut into cells at clause punctuation (pipes, commas, colons, "=", braces, bullets, arrows).
- * A cell *asserts* when it carries a specific finite predicate (see `isPredicate`) with arguments: a word on
- * each side of it ("nulls hide the bug"), or an object of two words or more after it with an implied
- * subject ("keeps both features identical", a table cell next to its row label). Words glued into
- * identifiers (snake_case, camelCase, dotted paths, "#hashtags", "test_…") are not words of a sentence.
- * A rubric concept mention counts as asserted when its cell asserts, or when its cell is tied by a causal
- * connective ("because", "so", "otherwise" …) to an asserting neighbour cell of the same line.
+ * A sentence (a line, or a sentence within one) *states* something (`statesSomething`) when, inside one cell
+ * (cells end at pipes, commas, colons, "=", brackets, bullets, arrows):
+ * - a specific finite predicate (`isPredicate`) has a word on each side ("nulls hide the bug"), or an object
+ *   after it with an implied subject ("keeps train and serve features identical" beside its row label,
+ *   "log all impressions"), not a tag ("live AUC low");
+ * - any other finite verb or copula follows its subject and has a complement ("monitoring needs slicing",
+ *   "the first bottleneck is the feature store"), or a row label's third-person verb has one ("defines success");
+ * - a purpose infinitive ("online A/B to launch") or a causal connective opening a clause ("… because eval
+ *   rows come from the 30d pipeline");
+ * - outside code and markup, one or two arrows or "=" tie words to words ("weights fit on 30d -> miscalibrated").
+ * Words glued into identifiers (snake_case, camelCase, dotted paths, "#hashtags", "test_…") are not words of
+ * a sentence, and code, config and markup lines (braces, "= 1;", quoted string lists, comments after code,
+ * pipes) only state through a verb or a connective clause, never through their "=" or arrows.
  *
- * `assertedShare` is the share of the answer's concept mentions that are asserted; an answer naming four
- * or more concepts with little of its vocabulary asserted is keyword stuffing in some container, and its
- * score is capped at or below the E5 floor (`containerCap`).
+ * `assertedShare` is the share of the answer's rubric concept mentions that sit in stating sentences; an
+ * answer naming four or more concepts with little of its vocabulary stated is keyword stuffing in some
+ * container, and `containerCap` holds it at or below the E5 floor.
  */
 
 export type AssertionStats = {
   /** Concept mentions (criteria per token position, any polarity). */
   mentions: number;
-  /** Mentions in a cell that asserts, or causally tied to one. */
+  /** Mentions in sentences that state something. */
   asserted: number;
   /** asserted ÷ mentions (1 when nothing is named). */
   assertedShare: number;
@@ -136,13 +141,18 @@ export function statesSomething(text: string, s: Sentence): boolean {
 /**
  * Highest score of an answer whose vocabulary sits in containers rather than statements: with four or more
  * concepts named and under `CONTAINER_SHARE` of the mentions in stating sentences, it reaches at most the
- * E5 floor (45), whatever the container. Genuine terse notes keep their level (E5 at 45) when they state
- * little; answers that state their relations are not touched.
+ * E5 floor (45), whatever the container; with (almost) nothing stated, under `BARE_CONTAINER_SHARE`, it stays
+ * below E5 (40). Genuine terse notes state some of their relations and keep their level; answers that state
+ * their relations are not touched.
  */
 export function containerCap(a: AssertionStats): number {
   if (a.distinct < 4) return 100;
+  if (a.assertedShare < BARE_CONTAINER_SHARE) return BARE_CONTAINER_CAP;
   return a.assertedShare < CONTAINER_SHARE ? CONTAINER_CAP : 100;
 }
 /** Share of concept mentions in stating sentences below which an answer is a container of names. */
 export const CONTAINER_SHARE = 0.2;
+/** Below this share (almost) nothing is stated: below E5. */
+export const BARE_CONTAINER_SHARE = 0.1;
 const CONTAINER_CAP = 45;
+const BARE_CONTAINER_CAP = 40;
