@@ -32,7 +32,7 @@ const INLINE_PUNCT = new Set(["'", "’", "‘", '"', "“", "”", "%", "$", "�
 /** Words that start a new clause without explaining the one before. */
 const STRINGING = new Set(["which", "who", "whose", "while", "whereas", "via", "through", "with", "plus", "including", "incl", "e.g.", "eg", "i.e.", "ie", "and", "or", "then"]);
 /** Connectives that tie a clause to its neighbour by cause, purpose, condition or consequence. */
-const CAUSAL = new Set([
+export const CAUSAL = new Set([
   "because", "since", "so", "therefore", "thus", "hence", "otherwise", "if", "unless", "when", "whenever", "until", "means", "meaning",
   "cause", "causes", "caused", "causing", "lead", "leads", "led", "prevent", "prevents", "prevented", "avoid", "avoids", "else", "bc", "cuz",
   "coz", "cos", "why", "without", "instead", "but", "although", "though", "once", "before", "after", "due",

@@ -2,6 +2,7 @@ import calibrationData from "./calibration.json";
 import { calibratedScore, finalScore, parseCalibration, type Calibration, type Features } from "./calibration";
 import { collectNumbers, compileRubric, evaluateEstimate, evaluateOrder, evaluateTextCriterion, findContradictions, findListLike, type AnswerContext, type Finding } from "./evidence";
 import { dismissiveIn, statesStakes, statesWhy } from "./features";
+import { containerCap, measureAssertion, type AssertionStats } from "./assertion";
 import { measureExplanation, stuffingCap, type ExplanationStats } from "./explanation";
 import { impacts, orderByImpact } from "./feedback";
 import type { MatchCache } from "./matcher";
@@ -86,6 +87,8 @@ export type Analysis = {
   cap: number;
   /** How much of the rubric vocabulary is explained rather than named (see explanation.ts). */
   explanation: ExplanationStats;
+  /** How much of the rubric vocabulary sits in sentences that state something (see assertion.ts). */
+  assertion: AssertionStats;
 };
 
 export function gradeAnswer({ text, rubric, calibration = DEFAULT_CALIBRATION }: GradeInput): GradeResult {
@@ -133,6 +136,8 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   const estimated = new Set<string>(rubric.criteria.flatMap((c) => (c.estimate ? [c.estimate.quantity] : [])));
   const substance = substanceOf(sentences, compiled, cache, ctx.numbers, estimated, stats);
   const explanation = measureExplanation(sentences, stats.at);
+  // keyword stuffing in a container (table, CSV, config, code, slides, index …): the vocabulary is not stated
+  const assertion = measureAssertion(text, sentences, stats.at);
   // what-not-why: drills that ask why each part matters cap answers that only say what each part is
   const conceptual = sentences.filter((_, i) => (stats.hits[i] ?? 0) > 0);
   const stakes = conceptual.length === 0 ? 0 : conceptual.filter(statesStakes).length / conceptual.length;
@@ -142,7 +147,7 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   const estimateCap = estimatesAsked && !ctx.numbers.some((n) => estimated.has(n.quantity)) ? NO_ESTIMATE_CAP : 100;
   // a diagnosis that never names the drill's core mechanism is a misdiagnosis, however well it covers the rest
   const coreCap = rubric.criteria.some((c) => c.core && findings.get(c.id)?.status === "missed") ? CORE_MISSED_CAP : 100;
-  const cap = Math.min(100, substance.cap, stuffingCap(explanation), stakesCap, estimateCap, coreCap, ...contradictions.map((k) => k.cap), ...orderCaps);
+  const cap = Math.min(100, substance.cap, stuffingCap(explanation), containerCap(assertion), stakesCap, estimateCap, coreCap, ...contradictions.map((k) => k.cap), ...orderCaps);
 
   const credits: Credit[] = rubric.criteria.map((c) => ({ level: c.level, weight: c.weight, credit: findings.get(c.id)?.credit ?? 0 }));
   const score = scoreCredits(credits, rubric.thresholds, cap);
@@ -220,7 +225,7 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
     stakes,
   };
   const e5Full = criteria.some((c) => c.level === "E5") && criteria.every((c) => c.level !== "E5" || c.status === "met");
-  return { result, features, e5Bar: e5 >= t5, e5Full, cap, explanation };
+  return { result, features, e5Bar: e5 >= t5, e5Full, cap, explanation, assertion };
 }
 
 /** Highest score of an answer that never names the drill's core point (a criterion marked `core`). */
