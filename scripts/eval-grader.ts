@@ -52,6 +52,7 @@ export const PARTS = [
   { name: "tune8", file: "labelled.tune8.jsonl", role: "tuning" },
   { name: "holdout8", file: "labelled.holdout8.jsonl", role: "tuning" as Role },
   { name: "holdout9", file: "labelled.holdout9.jsonl", role: "tuning" as Role },
+  { name: "holdout10", file: "labelled.holdout10.jsonl", role: "held-aside" as Role },
 ] as const;
 export type PartName = (typeof PARTS)[number]["name"];
 
