@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { ZodError, type ZodType } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { requireUser, type CurrentUser } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
 import { AppError, type ErrorBody } from "@/lib/errors";
 import { log as rootLog, type Logger } from "@/lib/log";
 
@@ -37,6 +38,7 @@ function wrap<P>(handler: (ctx: Context<P>) => Promise<Response>): RouteHandler<
     const log = rootLog.child({ requestId });
     let response: Response;
     try {
+      assertSameOrigin(req);
       response = await handler({ req, params: await route.params, log });
     } catch (error) {
       // The client hung up mid-request (a closed tab, a load generator's window ending): nobody reads
@@ -44,9 +46,55 @@ function wrap<P>(handler: (ctx: Context<P>) => Promise<Response>): RouteHandler<
       response = req.signal.aborted ? new Response(null, { status: 499 }) : toErrorResponse(error, log);
     }
     response.headers.set("x-request-id", requestId);
-    log.info({ method: req.method, path, status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    // Answers carry the learner's own data (or say whether a session is valid): no cache may keep them.
+    if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+    // Refusals (401, 403, 404, 429) are security events (RELIABILITY LOG-01): logged at warn with the caller's address.
+    const level = [401, 403, 404, 429].includes(response.status) ? "warn" : "info";
+    log[level]({ method: req.method, path, status: response.status, ip: req.headers.get("x-forwarded-for") ?? undefined, ms: Math.round(performance.now() - started) }, "request");
     return response;
   };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cross-site request forgery defence for route handlers (Next gives them none): a state-changing
+ * request that a browser marks as coming from another site is refused with 403 before the handler,
+ * the session check or the body parse (a body-less POST such as sign-out-everywhere never reaches
+ * readJson's content-type check). A browser always sends Origin on a cross-origin POST (or
+ * `Origin: null` from sandboxed frames, data: URLs and some redirects) and Sec-Fetch-Site on every
+ * request; the Origin's host must equal the request's own Host. Requests with neither header are not
+ * from a browser (curl, server-to-server) and carry no ambient cookie to abuse, so they pass; the JSON
+ * content-type check in readJson then refuses the "simple" cross-site form/text/plain bodies too.
+ */
+export function assertSameOrigin(req: Request): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  const site = req.headers.get("sec-fetch-site");
+  if (site !== null && site !== "same-origin" && site !== "none") {
+    throw new AppError("FORBIDDEN", "Cross-site requests are not accepted");
+  }
+  const origin = req.headers.get("origin");
+  if (origin === null) return;
+  const host = req.headers.get("host") ?? new URL(req.url).host;
+  let originHost: string | null = null;
+  try {
+    originHost = origin === "null" ? null : new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (originHost === null || (originHost.toLowerCase() !== host.toLowerCase() && originHost.toLowerCase() !== publicHost())) {
+    throw new AppError("FORBIDDEN", "Cross-site requests are not accepted");
+  }
+}
+
+/** The host of NEXTAUTH_URL (the public URL), for a proxy in front that rewrites Host; "" when unset. */
+function publicHost(): string {
+  try {
+    const url = getEnv().NEXTAUTH_URL;
+    return url ? new URL(url).host.toLowerCase() : "";
+  } catch {
+    return "";
+  }
 }
 
 /** Record ids are cuids; anything else (NUL bytes, path tricks, huge strings) is simply not found. */
