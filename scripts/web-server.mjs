@@ -73,7 +73,17 @@ if (cluster.isPrimary && concurrency > 1) {
   // called without Next's router and stream plumbing. Looked up per request: registration may come late.
   const NODE_ROUTES = Symbol.for("beyond-the-model.node-routes");
   const apiHeaders = JSON.parse(readFileSync(new URL("../lib/api-headers.json", import.meta.url), "utf8"));
+  // The client address the sign-in limiter counts (RELIABILITY AUTH-04): the TCP peer, never a header
+  // the client chose. Only with TRUSTED_PROXY=1 (one reverse proxy in front that appends the address
+  // it saw) is the last X-Forwarded-For entry taken instead. Either way the handlers see exactly one.
+  const trustProxy = process.env.TRUSTED_PROXY === "1";
+  const clientAddress = (req) => {
+    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+    return forwarded || req.socket.remoteAddress || "unknown";
+  };
   const server = http.createServer((req, res) => {
+    req.headers["x-forwarded-for"] = clientAddress(req);
+    delete req.headers["x-real-ip"];
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const pathname = q < 0 ? url : url.slice(0, q);
