@@ -30,15 +30,35 @@ export async function getUserCredentials({ email }: { email: string }): Promise<
  * for at most SESSION_CACHE_MS.
  */
 export const SESSION_CACHE_MS = 2_000;
-const sessions = createTtlCache<string, UserDto | null>({ ttlMs: SESSION_CACHE_MS, refreshAfterMs: SESSION_CACHE_MS / 2 });
+const sessions = createTtlCache<string, SessionUserDto | null>({ ttlMs: SESSION_CACHE_MS, refreshAfterMs: SESSION_CACHE_MS / 2 });
 subscribe("session-ended", (id) => typeof id === "string" && sessions.delete(id));
 const endSessions = (id: string) => {
   sessions.delete(id);
   publish("session-ended", id);
 };
 
-export async function getUserSession({ id }: { id: string }): Promise<UserDto | null> {
-  return sessions.get(id, () => db.user.findUnique({ where: { id }, select: userDtoSelect }));
+/** The session check's view of a user: the DTO plus the sessions ended one by one (their `sid`s). */
+export type SessionUserDto = UserDto & { revokedSids: string[] };
+
+export async function getUserSession({ id }: { id: string }): Promise<SessionUserDto | null> {
+  return sessions.get(id, async () => {
+    const row = await db.user.findUnique({ where: { id }, select: { ...userDtoSelect, revokedSessions: { where: { expiresAt: { gt: new Date() } }, select: { sid: true } } } });
+    if (!row) return null;
+    const { revokedSessions, ...user } = row;
+    return { ...user, revokedSids: revokedSessions.map((r) => r.sid) };
+  });
+}
+
+/**
+ * Ends one session (sign-out on one device): its token is refused from now on, in every web process,
+ * until `expiresAt`, when it would have expired anyway. Expired rows of the user are dropped here.
+ */
+export async function revokeSession({ userId, sid, expiresAt }: { userId: string; sid: string; expiresAt: Date }): Promise<void> {
+  await db.$transaction([
+    db.revokedSession.deleteMany({ where: { userId, expiresAt: { lte: new Date() } } }),
+    db.revokedSession.upsert({ where: { sid }, create: { sid, userId, expiresAt }, update: {} }),
+  ]);
+  endSessions(userId);
 }
 
 /** Ends every session issued so far: their JWTs carry the old version and are refused. */
