@@ -6,6 +6,10 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Refuse to serve with a missing or short NEXTAUTH_SECRET (or no DATABASE_URL) rather than start and
+  // fail on the first signed-in request (RELIABILITY SESS-06): the process exits non-zero at start.
+  const { getEnv } = await import("@/lib/env");
+  getEnv();
   const [{ registerNodeRoutes }, attempts, attempt, grade, runs, run, cancel, predict, predictStats, mock, mockOne, mockAnswer, health, signUp, password, signOutEverywhere] = await Promise.all([
     import("@/lib/node-route"),
     import("@/app/api/attempts/route"),
