@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 describe("worker crash", () => {
-  it("reclaims a run from a killed worker and completes it exactly once", async () => {
+  it("[JOB-02] reclaims a run from a killed worker and completes it exactly once", async () => {
     const userId = (await createUser({ email: `crash-${Date.now()}@example.com`, passwordHash: "x" })).id;
     const config = parsePipelineConfig({ scenario: "baseline", seed: 5, data: { users: 400, events: 40_000 } });
     const { id: runId } = await createRun({ userId, input: { scenario: "baseline", scale: "1M", seed: 5 }, config });
@@ -55,6 +55,32 @@ describe("worker crash", () => {
     expect(done?.tries).toBe(2);
     expect(done?.result).not.toBeNull();
     // Let any straggler (the killed worker's orphaned child, a duplicate job) finish its attempt.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await db.modelVersion.count({ where: { runId } })).toBe(1);
+  }, 200_000);
+
+  it("[JOB-08] SIGTERM mid-run: the worker stops within its 5 s grace and exits 0, no training process outlives it, and the run is reclaimed and completes exactly once", async () => {
+    const userId = (await createUser({ email: `term-${Date.now()}@example.com`, passwordHash: "x" })).id;
+    const config = parsePipelineConfig({ scenario: "baseline", seed: 6, data: { users: 400, events: 40_000 } });
+    const { id: runId } = await createRun({ userId, input: { scenario: "baseline", scale: "1M", seed: 6 }, config });
+    await dispatchPipelineRun({ runId });
+
+    const first = startWorker();
+    const running = await waitFor(() => getRunForWorker({ id: runId }), (r) => r?.status === "running", 60_000);
+    expect(running?.status).toBe("running");
+    await new Promise((r) => setTimeout(r, 1500));
+    const exited = new Promise<number | null>((resolve) => first.once("exit", (code) => resolve(code)));
+    const t = Date.now();
+    first.kill("SIGTERM");
+    const code = await exited;
+    const stopMs = Date.now() - t;
+    expect(code).toBe(0);
+    expect(stopMs).toBeLessThanOrEqual(7_000);
+
+    startWorker();
+    const done = await waitFor(() => db.simulationRun.findUnique({ where: { id: runId }, select: { status: true, tries: true } }), (r) => r?.status === "succeeded" || r?.status === "failed", 120_000);
+    console.log(`JOB-08 | SIGTERM → worker exited ${code} after ${stopMs} ms | run ${done?.status} after ${done?.tries} tries`);
+    expect(done?.status).toBe("succeeded");
     await new Promise((r) => setTimeout(r, 3000));
     expect(await db.modelVersion.count({ where: { runId } })).toBe(1);
   }, 200_000);
