@@ -32,9 +32,10 @@ export async function getUserCredentials({ email }: { email: string }): Promise<
 export const SESSION_CACHE_MS = 2_000;
 const sessions = createTtlCache<string, SessionUserDto | null>({ ttlMs: SESSION_CACHE_MS, refreshAfterMs: SESSION_CACHE_MS / 2 });
 subscribe("session-ended", (id) => typeof id === "string" && sessions.delete(id));
-const endSessions = (id: string) => {
+/** Drops the cached entry in every copy of this module in this process and in every web process, before answering. */
+const endSessions = async (id: string) => {
   sessions.delete(id);
-  publish("session-ended", id);
+  await publish("session-ended", id, { local: true, wait: true });
 };
 
 /** The session check's view of a user: the DTO plus the sessions ended one by one (their `sid`s). */
@@ -58,19 +59,19 @@ export async function revokeSession({ userId, sid, expiresAt }: { userId: string
     db.revokedSession.deleteMany({ where: { userId, expiresAt: { lte: new Date() } } }),
     db.revokedSession.upsert({ where: { sid }, create: { sid, userId, expiresAt }, update: {} }),
   ]);
-  endSessions(userId);
+  await endSessions(userId);
 }
 
 /** Ends every session issued so far: their JWTs carry the old version and are refused. */
 export async function bumpSessionVersion({ id }: { id: string }): Promise<number> {
   const row = await db.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
-  endSessions(id);
+  await endSessions(id);
   return row.sessionVersion;
 }
 
 export async function setPasswordHash({ id, passwordHash }: { id: string; passwordHash: string }): Promise<number> {
   const row = await db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
-  endSessions(id);
+  await endSessions(id);
   return row.sessionVersion;
 }
 
