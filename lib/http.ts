@@ -14,13 +14,15 @@ import { log as rootLog, type Logger } from "@/lib/log";
 /** Largest JSON body any route accepts, in bytes (a 10,000-character answer is at most ~40 kB). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-type Context<P> = { req: Request; params: P; log: Logger };
+/** `audit` collects what the request log line reports besides the request itself (the signed-in user). */
+type Context<P> = { req: Request; params: P; log: Logger; audit: { userId?: string } };
 type RouteHandler<P> = (req: Request, route: { params: Promise<P> }) => Promise<Response>;
 
 /** A route for signed-in users: answers 401 before the handler runs when there is no valid session. */
 export function withRoute<P = Record<string, string>>(handler: (ctx: Context<P> & { user: CurrentUser }) => Promise<Response>): RouteHandler<P> {
   return wrap<P>(async (ctx) => {
     const user = await requireUser(ctx.req);
+    ctx.audit.userId = user.id;
     return handler({ ...ctx, user, log: ctx.log.child({ userId: user.id }) });
   });
 }
@@ -36,10 +38,11 @@ function wrap<P>(handler: (ctx: Context<P>) => Promise<Response>): RouteHandler<
     const started = performance.now();
     const path = new URL(req.url).pathname;
     const log = rootLog.child({ requestId });
+    const audit: { userId?: string } = {};
     let response: Response;
     try {
       assertSameOrigin(req);
-      response = await handler({ req, params: await route.params, log });
+      response = await handler({ req, params: await route.params, log, audit });
     } catch (error) {
       // The client hung up mid-request (a closed tab, a load generator's window ending): nobody reads
       // the answer, and it says nothing about the database.
@@ -48,9 +51,8 @@ function wrap<P>(handler: (ctx: Context<P>) => Promise<Response>): RouteHandler<
     response.headers.set("x-request-id", requestId);
     // Answers carry the learner's own data (or say whether a session is valid): no cache may keep them.
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
-    // Refusals (401, 403, 404, 429) are security events (RELIABILITY LOG-01): logged at warn with the caller's address.
-    const level = [401, 403, 404, 429].includes(response.status) ? "warn" : "info";
-    log[level]({ method: req.method, path, status: response.status, ip: req.headers.get("x-forwarded-for") ?? undefined, ms: Math.round(performance.now() - started) }, "request");
+    // With the caller's address and (withRoute) the user id, a refused request (401/403/404/429) is its own audit line (RELIABILITY LOG-01).
+    log.info({ method: req.method, path, status: response.status, userId: audit.userId, ip: req.headers.get("x-forwarded-for") ?? undefined, ms: Math.round(performance.now() - started) }, "request");
     return response;
   };
 }
