@@ -142,4 +142,32 @@ test.describe("[SECURITY][AUTH] sign-in limits, enumeration and password policy"
     expect(exact.status).toBe(200);
     expect(exact.jar.has(sessionCookieName)).toBe(true);
   });
+
+  test("[AUTH-08] every callbackUrl of the §2.2 #19 corpus, on sign-in, sign-out and the sign-in page → a URL on the app's origin, 0 × 5xx", async ({ playwright, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const corpus = ["https://evil.example", "//evil.example", "/\\evil.example", "\\/\\/evil.example", "http:evil.example", "javascript:alert(1)", "%2F%2Fevil.example", " /evil", ".....///windows/win.ini", `/${"a".repeat(10_000)}`, "data:text/html,<script>alert(1)</script>", `${origin}.evil.example/x`, `${origin}@evil.example/`];
+    const email = uniqueEmail("callback");
+    const ctx = await playwright.request.newContext({ baseURL });
+    await createAccount(ctx, email);
+    const observed: string[] = [];
+    const onOrigin = (label: string, status: number, target: string) => {
+      observed.push(`${label} → ${status} ${target.slice(0, 80)}`);
+      expect(status, label).toBeLessThan(500);
+      if (target) expect(new URL(target, baseURL).origin, `${label}: ${target.slice(0, 120)}`).toBe(origin);
+    };
+    for (const callbackUrl of corpus) {
+      const label = JSON.stringify(callbackUrl.slice(0, 40));
+      const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const signIn = await ctx.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, callbackUrl, json: "true" }, maxRedirects: 0 });
+      onOrigin(`sign-in ${label}`, signIn.status(), ((await signIn.json().catch(() => ({}))) as { url?: string }).url ?? "");
+      const out = await ctx.post("/api/auth/signout", { form: { csrfToken, callbackUrl, json: "true" }, maxRedirects: 0 });
+      onOrigin(`sign-out ${label}`, out.status(), ((await out.json().catch(() => ({}))) as { url?: string }).url ?? "");
+      const page = await ctx.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+      onOrigin(`GET signin ${label}`, page.status(), page.headers()["location"] ?? "");
+      const form = await ctx.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+      expect(form.status(), `sign-in page ${label}`).toBeLessThan(500);
+    }
+    console.log(`AUTH-08 | ${corpus.length} callbackUrls × 4 entry points, all on ${origin}\n${observed.join("\n")}`);
+    await ctx.dispose();
+  });
 });
