@@ -2,7 +2,7 @@
  * The worker killed mid-run (SIGKILL, no cleanup): a second worker reclaims the run once its
  * heartbeat is stale and runs it again; it completes once, with one stored model and no duplicates.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createRun, getRunForWorker } from "@/lib/db/runs";
@@ -83,5 +83,43 @@ describe("worker crash", () => {
     expect(done?.status).toBe("succeeded");
     await new Promise((r) => setTimeout(r, 3000));
     expect(await db.modelVersion.count({ where: { runId } })).toBe(1);
+  }, 200_000);
+
+  it("[JOB-06] a run past its deadline is killed: its training process is gone, the run fails once with the deadline message (no retry), and the worker takes the next run", async () => {
+    const userId = (await createUser({ email: `deadline-${Date.now()}@example.com`, passwordHash: "x" })).id;
+    const slow = parsePipelineConfig({ scenario: "baseline", seed: 8, data: { users: 2000, events: 300_000 } });
+    const quick = parsePipelineConfig({ scenario: "baseline", seed: 9, data: { users: 200, events: 10_000 } });
+    const { id: slowId } = await createRun({ userId, input: { scenario: "baseline", scale: "1M", seed: 8 }, config: slow });
+    const { id: quickId } = await createRun({ userId, input: { scenario: "baseline", scale: "1M", seed: 9 }, config: quick });
+    await dispatchPipelineRun({ runId: slowId });
+    await dispatchPipelineRun({ runId: quickId });
+    const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, RUN_DEADLINE_SECONDS: "4", LOG_SILENT: "1" }, stdio: "ignore" });
+    workers.push(worker);
+    const t = Date.now();
+    await waitFor(() => getRunForWorker({ id: slowId }), (r) => r?.status === "running", 60_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    // The slow run's training process (the worker's only child while it runs).
+    const training = spawnSync("pgrep", ["-P", String(worker.pid)], { encoding: "utf8" }).stdout.trim().split("\n").filter(Boolean).map(Number);
+    expect(training.length).toBe(1);
+    const failed = await waitFor(() => db.simulationRun.findUnique({ where: { id: slowId }, select: { status: true, error: true, tries: true, startedAt: true, finishedAt: true } }), (r) => r?.status === "failed" || r?.status === "succeeded", 60_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const isAlive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const left = training.filter(isAlive).join(",");
+    const quickDone = await waitFor(() => db.simulationRun.findUnique({ where: { id: quickId }, select: { status: true } }), (r) => r?.status === "succeeded" || r?.status === "failed", 60_000);
+    const ranMs = failed?.finishedAt && failed.startedAt ? failed.finishedAt.getTime() - failed.startedAt.getTime() : null;
+    console.log(`JOB-06 | deadline 4 s | slow run ${failed?.status} after ${ranMs} ms (${failed?.tries} try): ${failed?.error} | training process ${training.join(",")} alive afterwards: ${left || "no"} | next run ${quickDone?.status} | ${Date.now() - t} ms in all`);
+    expect(failed?.status).toBe("failed");
+    expect(failed?.error).toContain("deadline");
+    expect(failed?.tries).toBe(1);
+    expect(ranMs!).toBeLessThan(4_000 + 3_000);
+    expect(left, "the killed run's training process").toBe("");
+    expect(quickDone?.status).toBe("succeeded");
   }, 200_000);
 });
