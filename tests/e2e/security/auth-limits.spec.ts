@@ -167,6 +167,15 @@ test.describe("[SECURITY][AUTH] sign-in limits, enumeration and password policy"
       const form = await ctx.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
       expect(form.status(), `sign-in page ${label}`).toBeLessThan(500);
     }
+    // A malformed callback-url cookie (next-auth checks it on every action) is cleared, never a 500.
+    for (const value of ["javascript:alert(1)", "\\/\\/evil.example", ".....///windows/win.ini"]) {
+      const jar = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.callback-url=${encodeURIComponent(value)}` } });
+      for (const path of ["/api/auth/session", "/api/auth/signin", "/api/auth/csrf"]) {
+        const res = await jar.get(path, { maxRedirects: 0 });
+        onOrigin(`cookie ${JSON.stringify(value)} GET ${path}`, res.status(), res.headers()["location"] ?? "");
+      }
+      await jar.dispose();
+    }
     console.log(`AUTH-08 | ${corpus.length} callbackUrls × 4 entry points, all on ${origin}\n${observed.join("\n")}`);
     await ctx.dispose();
   });

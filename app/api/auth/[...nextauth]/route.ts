@@ -4,6 +4,8 @@ import { createHash } from "node:crypto";
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth";
 import { recordSignInFailure, signInBlockedFor } from "@/lib/auth/brute-force";
+import { safeCallbackPath } from "@/lib/account/callback";
+import { parseCookieHeader } from "@/lib/auth";
 import { getEnv } from "@/lib/env";
 import { toErrorResponse } from "@/lib/http";
 import { log } from "@/lib/log";
@@ -24,7 +26,39 @@ function clientAddress(req: Request): string {
   return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
 }
 
+/** next-auth's own test (assert.js isValidHttpUrl): what it refuses, it refuses with a 500. */
+function isValidHttpUrl(url: string, base: string): boolean {
+  try {
+    return /^https?:/.test(new URL(url, url.startsWith("/") ? base : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
+
+/**
+ * next-auth answers 500 (InvalidCallbackUrl) to any request whose `callbackUrl` query parameter or
+ * callback-url cookie is not an http(s) URL, e.g. `\/\/evil.example` or `javascript:…` (RELIABILITY
+ * AUTH-08, langfuse PR #15132). Such a request is sent back to the same path with the parameter made a
+ * same-site path and the cookie cleared; null when there is nothing to repair.
+ */
+function repairCallbackUrl(req: Request): Response | null {
+  const url = new URL(req.url);
+  const base = getEnv().NEXTAUTH_URL ?? url.origin;
+  const param = url.searchParams.get("callbackUrl");
+  const badParam = param !== null && !isValidHttpUrl(param, base);
+  const badCookies = parseCookieHeader(req.headers.get("cookie")).filter((c) => CALLBACK_COOKIES.includes(c.name) && !isValidHttpUrl(c.value, base));
+  if (!badParam && badCookies.length === 0) return null;
+  if (badParam) url.searchParams.set("callbackUrl", safeCallbackPath(param, "/"));
+  const headers = new Headers({ location: new URL(`${url.pathname}${url.search}`, base).toString() });
+  for (const c of badCookies) headers.append("set-cookie", `${c.name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${c.name.startsWith("__Secure-") ? "; Secure" : ""}`);
+  return new Response(null, { status: req.method === "GET" || req.method === "HEAD" ? 302 : 307, headers });
+}
+
 async function POST(req: Request, ctx: Ctx): Promise<Response> {
+  const repaired = repairCallbackUrl(req);
+  if (repaired) return repaired;
   const { nextauth } = await ctx.params;
   if (nextauth.join("/") !== "callback/credentials") return nextAuth(req, ctx);
   const form = new URLSearchParams(await req.clone().text());
@@ -58,6 +92,8 @@ async function POST(req: Request, ctx: Ctx): Promise<Response> {
 
 /** next-auth's credentials callback throws on GET; answer 405 as for any other wrong method. */
 async function GET(req: Request, ctx: Ctx): Promise<Response> {
+  const repaired = repairCallbackUrl(req);
+  if (repaired) return repaired;
   const { nextauth } = await ctx.params;
   if (nextauth[0] === "callback" && nextauth[1] === "credentials") {
     return Response.json({ error: { code: "BAD_REQUEST", message: "Use POST to sign in" } }, { status: 405, headers: { allow: "POST" } });
