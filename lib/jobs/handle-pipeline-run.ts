@@ -13,7 +13,7 @@ import type { ChildMessage } from "./run-child";
 
 class RunStopped extends Error {
   constructor(readonly reason: "cancelled" | "deadline") {
-    super(reason === "cancelled" ? "cancelled by its owner" : `stopped after the ${Math.round(deadlineSeconds() / 6) / 10}-minute deadline`);
+    super(reason === "cancelled" ? "cancelled by its owner" : `stopped after the ${deadlineSeconds() % 60 === 0 ? `${deadlineSeconds() / 60}-minute` : `${deadlineSeconds()}-second`} deadline`);
     this.name = "RunStopped";
   }
 }
