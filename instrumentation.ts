@@ -6,6 +6,16 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Refuse to serve with a missing or short NEXTAUTH_SECRET (or no DATABASE_URL) rather than start and
+  // fail on the first signed-in request (RELIABILITY SESS-06): the process exits non-zero at start.
+  // Next only logs a failing register() and serves on, so exit here.
+  const { getEnv } = await import("@/lib/env");
+  try {
+    getEnv();
+  } catch (error) {
+    process.stderr.write(`${JSON.stringify({ level: "error", time: new Date().toISOString(), service: "web", msg: "refusing to start", error: (error as Error).message })}\n`);
+    process.exit(1);
+  }
   const [{ registerNodeRoutes }, attempts, attempt, grade, runs, run, cancel, predict, predictStats, mock, mockOne, mockAnswer, health, signUp, password, signOutEverywhere] = await Promise.all([
     import("@/lib/node-route"),
     import("@/app/api/attempts/route"),

@@ -19,7 +19,7 @@ function contentSecurityPolicy(nonce: string): string {
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
@@ -31,7 +31,8 @@ export default async function proxy(req: NextRequest): Promise<NextResponse> {
   const csp = contentSecurityPolicy(nonce);
   let res: NextResponse;
   if (PRIVATE_PAGES.test(pathname) && !(await getToken({ req, secret: process.env.NEXTAUTH_SECRET, decode: decodeJwt }))) {
-    const signIn = new URL("/sign-in", req.url);
+    // On the configured public URL, never one built from the request's Host header (RELIABILITY HOST-01).
+    const signIn = new URL("/sign-in", process.env.NEXTAUTH_URL ?? req.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     res = NextResponse.redirect(signIn);
   } else {

@@ -7,19 +7,22 @@ import { randomUUID } from "node:crypto";
 import { ZodError, type ZodType } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { requireUser, type CurrentUser } from "@/lib/auth";
+import { getEnv } from "@/lib/env";
 import { AppError, type ErrorBody } from "@/lib/errors";
 import { log as rootLog, type Logger } from "@/lib/log";
 
 /** Largest JSON body any route accepts, in bytes (a 10,000-character answer is at most ~40 kB). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-type Context<P> = { req: Request; params: P; log: Logger };
+/** `audit` collects what the request log line reports besides the request itself (the signed-in user). */
+type Context<P> = { req: Request; params: P; log: Logger; audit: { userId?: string } };
 type RouteHandler<P> = (req: Request, route: { params: Promise<P> }) => Promise<Response>;
 
 /** A route for signed-in users: answers 401 before the handler runs when there is no valid session. */
 export function withRoute<P = Record<string, string>>(handler: (ctx: Context<P> & { user: CurrentUser }) => Promise<Response>): RouteHandler<P> {
   return wrap<P>(async (ctx) => {
     const user = await requireUser(ctx.req);
+    ctx.audit.userId = user.id;
     return handler({ ...ctx, user, log: ctx.log.child({ userId: user.id }) });
   });
 }
@@ -35,18 +38,65 @@ function wrap<P>(handler: (ctx: Context<P>) => Promise<Response>): RouteHandler<
     const started = performance.now();
     const path = new URL(req.url).pathname;
     const log = rootLog.child({ requestId });
+    const audit: { userId?: string } = {};
     let response: Response;
     try {
-      response = await handler({ req, params: await route.params, log });
+      assertSameOrigin(req);
+      response = await handler({ req, params: await route.params, log, audit });
     } catch (error) {
       // The client hung up mid-request (a closed tab, a load generator's window ending): nobody reads
       // the answer, and it says nothing about the database.
       response = req.signal.aborted ? new Response(null, { status: 499 }) : toErrorResponse(error, log);
     }
     response.headers.set("x-request-id", requestId);
-    log.info({ method: req.method, path, status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    // Answers carry the learner's own data (or say whether a session is valid): no cache may keep them.
+    if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+    // With the caller's address and (withRoute) the user id, a refused request (401/403/404/429) is its own audit line (RELIABILITY LOG-01).
+    log.info({ method: req.method, path, status: response.status, userId: audit.userId, ip: req.headers.get("x-forwarded-for") ?? undefined, ms: Math.round(performance.now() - started) }, "request");
     return response;
   };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cross-site request forgery defence for route handlers (Next gives them none): a state-changing
+ * request that a browser marks as coming from another site is refused with 403 before the handler,
+ * the session check or the body parse (a body-less POST such as sign-out-everywhere never reaches
+ * readJson's content-type check). A browser always sends Origin on a cross-origin POST (or
+ * `Origin: null` from sandboxed frames, data: URLs and some redirects) and Sec-Fetch-Site on every
+ * request; the Origin's host must equal the request's own Host. Requests with neither header are not
+ * from a browser (curl, server-to-server) and carry no ambient cookie to abuse, so they pass; the JSON
+ * content-type check in readJson then refuses the "simple" cross-site form/text/plain bodies too.
+ */
+export function assertSameOrigin(req: Request): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  const site = req.headers.get("sec-fetch-site");
+  if (site !== null && site !== "same-origin" && site !== "none") {
+    throw new AppError("FORBIDDEN", "Cross-site requests are not accepted");
+  }
+  const origin = req.headers.get("origin");
+  if (origin === null) return;
+  const host = req.headers.get("host") ?? new URL(req.url).host;
+  let originHost: string | null = null;
+  try {
+    originHost = origin === "null" ? null : new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (originHost === null || (originHost.toLowerCase() !== host.toLowerCase() && originHost.toLowerCase() !== publicHost())) {
+    throw new AppError("FORBIDDEN", "Cross-site requests are not accepted");
+  }
+}
+
+/** The host of NEXTAUTH_URL (the public URL), for a proxy in front that rewrites Host; "" when unset. */
+function publicHost(): string {
+  try {
+    const url = getEnv().NEXTAUTH_URL;
+    return url ? new URL(url).host.toLowerCase() : "";
+  } catch {
+    return "";
+  }
 }
 
 /** Record ids are cuids; anything else (NUL bytes, path tricks, huge strings) is simply not found. */

@@ -32,9 +32,27 @@ if (cluster.isPrimary && concurrency > 1) {
   let quickExits = 0;
   const fork = () => startedAt.set(cluster.fork({ WEB_WORKER: "1" }).id, Date.now());
   for (let i = 0; i < concurrency; i++) fork();
+  // A broadcast with an id wants to know when every other worker has handled it (lib/cluster-bus.ts):
+  // count their acknowledgements, then tell the sender.
+  const pendingAcks = new Map();
+  const done = (from, id) => from.isConnected() && from.send({ type: "broadcast-done", id });
   cluster.on("message", (from, message) => {
+    if (message?.type === "broadcast-ack") {
+      const pending = pendingAcks.get(message.id);
+      if (pending && --pending.left === 0) {
+        pendingAcks.delete(message.id);
+        done(pending.from, message.id);
+      }
+      return;
+    }
     if (message?.type !== "broadcast") return;
-    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from && worker.isConnected()) worker.send(message);
+    const others = Object.values(cluster.workers ?? {}).filter((worker) => worker && worker !== from && worker.isConnected());
+    if (typeof message.id === "string") {
+      if (others.length === 0) done(from, message.id);
+      else pendingAcks.set(message.id, { from, left: others.length });
+      setTimeout(() => pendingAcks.delete(message.id), 5_000).unref();
+    }
+    for (const worker of others) worker.send(message);
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
@@ -73,7 +91,17 @@ if (cluster.isPrimary && concurrency > 1) {
   // called without Next's router and stream plumbing. Looked up per request: registration may come late.
   const NODE_ROUTES = Symbol.for("beyond-the-model.node-routes");
   const apiHeaders = JSON.parse(readFileSync(new URL("../lib/api-headers.json", import.meta.url), "utf8"));
+  // The client address the sign-in limiter counts (RELIABILITY AUTH-04): the TCP peer, never a header
+  // the client chose. Only with TRUSTED_PROXY=1 (one reverse proxy in front that appends the address
+  // it saw) is the last X-Forwarded-For entry taken instead. Either way the handlers see exactly one.
+  const trustProxy = process.env.TRUSTED_PROXY === "1";
+  const clientAddress = (req) => {
+    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",").map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+    return forwarded || req.socket.remoteAddress || "unknown";
+  };
   const server = http.createServer((req, res) => {
+    req.headers["x-forwarded-for"] = clientAddress(req);
+    delete req.headers["x-real-ip"];
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const pathname = q < 0 ? url : url.slice(0, q);

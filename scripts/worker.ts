@@ -16,8 +16,24 @@ const log = createLogger({ service: "worker" });
 // it and keep the worker alive (tests/e2e/faults/database-outage.spec.ts).
 process.on("unhandledRejection", (error) => log.error({ error }, "unhandled rejection; the worker keeps running"));
 
+/**
+ * pg-boss's start() fails when PostgreSQL is not up yet and never retries (pg-boss#510): keep trying
+ * with backoff (1 s, doubling to 10 s) so a worker started before its database serves as soon as the
+ * database is back (RELIABILITY JOB-04), instead of exiting and leaving runs queued.
+ */
+async function startBoss(): Promise<Awaited<ReturnType<typeof getBoss>>> {
+  for (let attempt = 0, delay = 1000; ; attempt++, delay = Math.min(10_000, delay * 2)) {
+    try {
+      return await getBoss();
+    } catch (error) {
+      log.warn({ attempt, retryInMs: delay, error: (error as Error).message }, "queue not reachable; retrying");
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
 async function main(): Promise<void> {
-  const boss = await getBoss();
+  const boss = await startBoss();
   await boss.work<unknown>(PIPELINE_RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
     if (!job) return;
     await handlePipelineRun({ payload: job.data, retryCount: job.retryCount, log: log.child({ job: PIPELINE_RUN_QUEUE, jobId: job.id }) });

@@ -1,4 +1,6 @@
 "use client";
+// First: no zod eval probe under the CSP (lib/zod-browser.ts).
+import "@/lib/zod-browser";
 import { signOut } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";

@@ -1,4 +1,6 @@
 "use client";
+// First: no zod eval probe under the CSP (lib/zod-browser.ts).
+import "@/lib/zod-browser";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";

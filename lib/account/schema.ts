@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCommonPassword } from "@/lib/account/common-passwords";
 import { hasInvisibleFormatting, isStorableText } from "@/lib/text-safety";
 
 export const MIN_PASSWORD_CHARS = 12;
@@ -14,7 +15,8 @@ export const emailSchema = z
 export const passwordSchema = z
   .string({ error: "password is required" })
   .min(MIN_PASSWORD_CHARS, `password must be at least ${MIN_PASSWORD_CHARS} characters`)
-  .max(MAX_PASSWORD_CHARS, `password must be at most ${MAX_PASSWORD_CHARS} characters`);
+  .max(MAX_PASSWORD_CHARS, `password must be at most ${MAX_PASSWORD_CHARS} characters`)
+  .refine((p) => !isCommonPassword(p), "password is one of the most common passwords; choose another");
 
 export const signUpSchema = z.object({
   email: emailSchema,

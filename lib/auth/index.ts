@@ -37,6 +37,7 @@ async function userFromCookies(cookieList: { name: string; value: string }[]): P
   if (!id) return null;
   const user = await getUserSession({ id });
   if (!user || user.sessionVersion !== (token.sv ?? -1)) return null;
+  if (typeof token.sid === "string" && user.revokedSids.includes(token.sid)) return null;
   return { id: user.id, email: user.email, name: user.name };
 }
 

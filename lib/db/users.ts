@@ -30,27 +30,48 @@ export async function getUserCredentials({ email }: { email: string }): Promise<
  * for at most SESSION_CACHE_MS.
  */
 export const SESSION_CACHE_MS = 2_000;
-const sessions = createTtlCache<string, UserDto | null>({ ttlMs: SESSION_CACHE_MS, refreshAfterMs: SESSION_CACHE_MS / 2 });
+const sessions = createTtlCache<string, SessionUserDto | null>({ ttlMs: SESSION_CACHE_MS, refreshAfterMs: SESSION_CACHE_MS / 2 });
 subscribe("session-ended", (id) => typeof id === "string" && sessions.delete(id));
-const endSessions = (id: string) => {
+/** Drops the cached entry in every copy of this module in this process and in every web process, before answering. */
+const endSessions = async (id: string) => {
   sessions.delete(id);
-  publish("session-ended", id);
+  await publish("session-ended", id, { local: true, wait: true });
 };
 
-export async function getUserSession({ id }: { id: string }): Promise<UserDto | null> {
-  return sessions.get(id, () => db.user.findUnique({ where: { id }, select: userDtoSelect }));
+/** The session check's view of a user: the DTO plus the sessions ended one by one (their `sid`s). */
+export type SessionUserDto = UserDto & { revokedSids: string[] };
+
+export async function getUserSession({ id }: { id: string }): Promise<SessionUserDto | null> {
+  return sessions.get(id, async () => {
+    const row = await db.user.findUnique({ where: { id }, select: { ...userDtoSelect, revokedSessions: { where: { expiresAt: { gt: new Date() } }, select: { sid: true } } } });
+    if (!row) return null;
+    const { revokedSessions, ...user } = row;
+    return { ...user, revokedSids: revokedSessions.map((r) => r.sid) };
+  });
+}
+
+/**
+ * Ends one session (sign-out on one device): its token is refused from now on, in every web process,
+ * until `expiresAt`, when it would have expired anyway. Expired rows of the user are dropped here.
+ */
+export async function revokeSession({ userId, sid, expiresAt }: { userId: string; sid: string; expiresAt: Date }): Promise<void> {
+  await db.$transaction([
+    db.revokedSession.deleteMany({ where: { userId, expiresAt: { lte: new Date() } } }),
+    db.revokedSession.upsert({ where: { sid }, create: { sid, userId, expiresAt }, update: {} }),
+  ]);
+  await endSessions(userId);
 }
 
 /** Ends every session issued so far: their JWTs carry the old version and are refused. */
 export async function bumpSessionVersion({ id }: { id: string }): Promise<number> {
   const row = await db.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
-  endSessions(id);
+  await endSessions(id);
   return row.sessionVersion;
 }
 
 export async function setPasswordHash({ id, passwordHash }: { id: string; passwordHash: string }): Promise<number> {
   const row = await db.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
-  endSessions(id);
+  await endSessions(id);
   return row.sessionVersion;
 }
 

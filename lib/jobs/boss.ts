@@ -16,5 +16,10 @@ export function getBoss(): Promise<PgBoss> {
     await boss.createQueue(PIPELINE_RUN_QUEUE);
     return boss;
   })();
-  return globalForBoss.boss;
+  // A failed start (PostgreSQL down) is not kept: the next call tries again.
+  const pending = globalForBoss.boss;
+  pending.catch(() => {
+    if (globalForBoss.boss === pending) delete globalForBoss.boss;
+  });
+  return pending;
 }

@@ -60,7 +60,7 @@ setInterval(() => {
   if (latencies.length === 0 || (!changed && Date.now() - lastPublished < 20_000)) return;
   changed = false;
   lastPublished = Date.now();
-  publish("predict-latencies", { pid: process.pid, window: latencies });
+  void publish("predict-latencies", { pid: process.pid, window: latencies });
 }, 1000).unref();
 
 /** Scorers kept per process (each holds a model, its snapshot and a near-cache): the most recent. */

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createAccount, uniqueEmail } from "../helpers";
 
 test.describe("[AUTH][HARDENING]", () => {
-  test("brute force on one account gets 429 with Retry-After from the 11th failure in a minute, for real and unknown accounts alike", async ({ playwright, baseURL }) => {
+  test("[AUTH-01] brute force on one account gets 429 with Retry-After from the 11th failure in a minute, for real and unknown accounts alike", async ({ playwright, baseURL }) => {
     for (const exists of [true, false]) {
       const email = uniqueEmail(exists ? "brute" : "ghost");
       const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": `10.0.${exists ? 1 : 2}.${Math.floor(Math.random() * 250)}` } });
@@ -22,7 +22,7 @@ test.describe("[AUTH][HARDENING]", () => {
     }
   });
 
-  test("pages carry a nonce-based CSP and the usual security headers, and still hydrate", async ({ page }) => {
+  test("[HDR-01][HDR-02] pages carry a nonce-based CSP and the usual security headers, and still hydrate", async ({ page }) => {
     const response = await page.goto("/sign-in");
     const headers = response!.headers();
     expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
@@ -37,7 +37,7 @@ test.describe("[AUTH][HARDENING]", () => {
     await expect(page.getByTestId("form-error")).toHaveText("Email or password is incorrect.");
   });
 
-  test("JSON routes carry fixed security headers, errors included", async ({ request }) => {
+  test("[HDR-01] JSON routes carry fixed security headers, errors included", async ({ request }) => {
     for (const res of [await request.get("/api/health"), await request.post("/api/attempts", { data: {} }), await request.get("/api/no-such-route")]) {
       const headers = res.headers();
       expect(headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
@@ -47,7 +47,7 @@ test.describe("[AUTH][HARDENING]", () => {
     }
   });
 
-  test("open redirects through callbackUrl are refused", async ({ page, request }) => {
+  test("[AUTH-08] open redirects through callbackUrl are refused", async ({ page, request }) => {
     const email = uniqueEmail("redirect");
     await createAccount(request, email);
     await page.goto("/sign-in?callbackUrl=https://evil.example/steal");

@@ -3,7 +3,7 @@ import { createAccount, signInApi, uniqueEmail } from "../helpers";
 
 type ErrorBody = { error: { code: string; message: string; issues?: { field: string }[] } };
 
-test.describe("[API][BAD-INPUT]: clear errors naming the field, nothing half-saved", () => {
+test.describe("[API][BAD-INPUT][VAL-01]: clear errors naming the field, nothing half-saved", () => {
   test("attempt submissions", async ({ request }) => {
     const email = uniqueEmail("badinput");
     await createAccount(request, email);
@@ -39,7 +39,7 @@ test.describe("[API][BAD-INPUT]: clear errors naming the field, nothing half-sav
     expect(await count()).toBe(1);
   });
 
-  test("sign-up: duplicate email, short password, bad email", async ({ request }) => {
+  test("[AUTH-06] sign-up: duplicate email, short password, bad email", async ({ request }) => {
     const email = uniqueEmail("dup");
     await createAccount(request, email);
     const dup = await request.post("/api/account/sign-up", { data: { email: email.toUpperCase(), password: "another long password" } });
@@ -52,7 +52,7 @@ test.describe("[API][BAD-INPUT]: clear errors naming the field, nothing half-sav
     expect(((await bad.json()) as ErrorBody).error.issues?.map((i) => i.field)).toEqual(["email"]);
   });
 
-  test("signed-out callers get 401 from every private route", async ({ playwright, baseURL }) => {
+  test("[AZ-04] signed-out callers get 401 from every private route", async ({ playwright, baseURL }) => {
     const anonymous = await playwright.request.newContext({ baseURL });
     expect((await anonymous.get("/api/attempts")).status()).toBe(401);
     expect((await anonymous.post("/api/attempts", { data: { drillSlug: "tradeoffs", answer: "x", durationMs: 1 } })).status()).toBe(401);

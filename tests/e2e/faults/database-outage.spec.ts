@@ -5,8 +5,8 @@
  * no 500); within 30 s of PostgreSQL returning answers succeed again; every answer that got a 2xx is
  * stored; the run completes.
  *
- * This suite starts its own PostgreSQL, web server and worker (on ports 5439 / 3110), reusing the
- * build the e2e web server made in .next-e2e.
+ * This suite starts its own PostgreSQL, web server and worker (on ports E2E_PG_PORT + 4 / E2E_PORT + 10,
+ * by default 5439 / 3110), reusing the build the e2e web server made in .next-e2e.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -16,8 +16,9 @@ import { startPostgresProcess, type PostgresProcess } from "../../support/postgr
 import { PASSWORD, signInApi, uniqueEmail } from "../helpers";
 
 const DATA_DIR = ".pgdata/outage";
-const PG_PORT = "5439";
-const WEB_PORT = 3110;
+// Its own ports, offset from the main e2e server's (E2E_PORT / E2E_PG_PORT) so parallel checkouts do not collide.
+const PG_PORT = String(Number(process.env.E2E_PG_PORT ?? 5435) + 4);
+const WEB_PORT = Number(process.env.E2E_PORT ?? 3100) + 10;
 const BASE = `http://localhost:${WEB_PORT}`;
 
 let postgres: PostgresProcess | undefined;
@@ -35,7 +36,7 @@ async function stopPostgres(): Promise<void> {
 const alive = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-test.describe("[FAULTS][JOB-03] PostgreSQL restarts under live traffic and a training run", () => {
+test.describe("[FAULTS][JOB-03][RL-03] PostgreSQL restarts under live traffic and a training run", () => {
   test.setTimeout(300_000);
 
   test.afterAll(async () => {
@@ -107,7 +108,18 @@ test.describe("[FAULTS][JOB-03] PostgreSQL restarts under live traffic and a tra
     await sleep(4000);
     const outageStart = Date.now() - t0;
     await stopPostgres();
-    await sleep(10_000);
+    await sleep(2000);
+    // RL-03: sign-in fails closed while the limiter's store is down: 503 + Retry-After in ≤ 2 s, no session.
+    const logins: { status: number; ms: number; retryAfter?: string; cookie: boolean }[] = [];
+    const probe = await playwrightRequest.newContext({ baseURL: BASE });
+    for (let i = 0; i < 3; i++) {
+      const { csrfToken } = (await (await probe.get("/api/auth/csrf")).json()) as { csrfToken: string };
+      const t = Date.now();
+      const res = await probe.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" }, timeout: 10_000 });
+      logins.push({ status: res.status(), ms: Date.now() - t, retryAfter: res.headers()["retry-after"], cookie: (res.headers()["set-cookie"] ?? "").includes("session-token") });
+    }
+    await probe.dispose();
+    await sleep(8000);
     await startPostgres();
     const outageEnd = Date.now() - t0;
     // Keep sending until 30 s after PostgreSQL is back, then 10 s more that must all succeed.
@@ -120,6 +132,13 @@ test.describe("[FAULTS][JOB-03] PostgreSQL restarts under live traffic and a tra
     const statuses = (list: Outcome[]) => list.reduce<Record<number, number>>((m, o) => ((m[o.status] = (m[o.status] ?? 0) + 1), m), {});
     console.log(`outage | answers sent ${outcomes.length} | during outage ${JSON.stringify(statuses(during))} | after recovery ${JSON.stringify(statuses(recovered))} | slowest answer during outage ${Math.max(0, ...during.map((o) => o.ms))} ms`);
 
+    console.log(`outage | RL-03 sign-ins during the outage: ${logins.map((l) => `${l.status} in ${l.ms} ms`).join(", ")}`);
+    for (const l of logins) {
+      expect(l.status, "sign-in while PostgreSQL is down").toBe(503);
+      expect(Number(l.retryAfter)).toBeGreaterThan(0);
+      expect(l.ms).toBeLessThanOrEqual(2000);
+      expect(l.cookie).toBe(false);
+    }
     expect(alive(web), webLog).toBe(true);
     expect(alive(worker), workerLog.slice(-4000)).toBe(true);
     expect(webLog).not.toContain("web worker exited");

@@ -58,7 +58,7 @@ test("[JOURNEY]: a new learner signs up, answers a drill, finds it in history, s
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("[ACCESS]: another learner opening the first learner's attempt URL gets 404", async ({ page, browser, request }) => {
+test("[ACCESS][AZ-01]: another learner opening the first learner's attempt URL gets 404", async ({ page, browser, request }) => {
   const owner = uniqueEmail("owner");
   const other = uniqueEmail("other");
   await createAccount(request, owner);
@@ -82,7 +82,7 @@ test("[ACCESS]: another learner opening the first learner's attempt URL gets 404
   await otherContext.close();
 });
 
-test("[AUTH][SIGN-IN]: a wrong password gets one generic message", async ({ page, request }) => {
+test("[AUTH][SIGN-IN][AUTH-05]: a wrong password gets one generic message", async ({ page, request }) => {
   const email = uniqueEmail("wrongpw");
   await createAccount(request, email);
   await page.goto("/sign-in");

@@ -160,7 +160,7 @@ test.describe("[SECURITY][VAL-01] bad-input corpus, every JSON endpoint", () => 
     await ctx.dispose();
   });
 
-  test("POST /api/attempts — accepted hostile text is stored verbatim, once (§2.2 #7, #8, #10b–d, #11, #12)", async ({ playwright, baseURL }) => {
+  test("[AZ-03] POST /api/attempts — accepted hostile text is stored verbatim, once (§2.2 #7, #8, #10b–d, #11, #12)", async ({ playwright, baseURL }) => {
     const { ctx } = await freshUser(playwright, baseURL, "bad-att-accept");
     const cases: { name: string; answer: string; stored?: (s: string) => boolean }[] = [
       { name: "#10c RTL override", answer: "total \u202Egnp.exe\u202C done" },
@@ -210,7 +210,7 @@ test.describe("[SECURITY][VAL-01] bad-input corpus, every JSON endpoint", () => 
     await ctx.dispose();
   });
 
-  test("POST /api/attempts — the 31st submission in a minute answers 429 + Retry-After (RL-01)", async ({ playwright, baseURL }) => {
+  test("[RL-01] POST /api/attempts — the 31st submission in a minute answers 429 + Retry-After", async ({ playwright, baseURL }) => {
     const { ctx } = await freshUser(playwright, baseURL, "bad-att-rl");
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) statuses.push((await sendRaw(ctx, "POST", "/api/attempts", attempt({ answer: "" }))).status());
@@ -508,7 +508,7 @@ test.describe("[SECURITY][VAL-01] bad-input corpus, every JSON endpoint", () => 
     await ctx.dispose();
   });
 
-  test("wrong methods → 405, never 500 (§2.2 #17)", async ({ playwright, baseURL }) => {
+  test("[CSRF-03] wrong methods → 405, never 500 (§2.2 #17)", async ({ playwright, baseURL }) => {
     const { ctx } = await freshUser(playwright, baseURL, "bad-methods");
     const pairs: [string, string][] = [
       ["PUT", "/api/attempts"], ["DELETE", "/api/attempts"], ["PATCH", "/api/attempts/x"], ["DELETE", "/api/attempts/x"],

@@ -67,3 +67,8 @@ export function paddedJson(base: Record<string, unknown>, field: string, bytes: 
   const empty = JSON.stringify({ ...base, [field]: "" });
   return JSON.stringify({ ...base, [field]: "a".repeat(bytes - Buffer.byteLength(empty)) });
 }
+
+/** The e2e server's own embedded PostgreSQL (playwright.config.ts), for seeding in bulk and counting rows. */
+export function e2eDatabaseUrl(): string {
+  return `postgresql://postgres:postgres@127.0.0.1:${process.env.E2E_PG_PORT ?? "5435"}/app`;
+}

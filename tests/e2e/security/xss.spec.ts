@@ -141,7 +141,7 @@ test.describe("[SECURITY][XSS-01] hostile answers render inert in a real browser
   // Two halves keep each learner under the 30 submissions/minute limit.
   const halves = [XSS_PAYLOADS.slice(0, 26), XSS_PAYLOADS.slice(26)];
   halves.forEach((payloads, half) => {
-    test(`text answers ${half * 26 + 1}–${half * 26 + payloads.length}: attempt pages and history`, async ({ page }) => {
+    test(`[XSS-02] text answers ${half * 26 + 1}–${half * 26 + payloads.length}: attempt pages and history`, async ({ page }) => {
       const hits = await watch(page);
       const email = uniqueEmail(`xss${half}`);
       await createAccount(page.request, email);

@@ -25,14 +25,14 @@ describe("attempts are stored first and scoped to their owner", () => {
     expect(row.startedAt.toISOString()).toBe("2026-11-29T11:58:30.000Z");
   });
 
-  it("answers null for another learner's attempt, exactly as for a missing one", async () => {
+  it("[AZ-01] answers null for another learner's attempt, exactly as for a missing one", async () => {
     const { id } = await createAttempt({ userId: alice, drillSlug: "framework-steps", answer: "1. clarify", durationMs: 1000 });
     expect(await getAttempt({ id, userId: bob })).toBeNull();
     expect(await getAttempt({ id: "does-not-exist", userId: bob })).toBeNull();
     expect((await listAttempts({ userId: bob })).map((a) => a.id)).not.toContain(id);
   });
 
-  it("lists only the owner's attempts, newest first", async () => {
+  it("[AZ-03] lists only the owner's attempts, newest first", async () => {
     await createAttempt({ userId: bob, drillSlug: "tradeoffs", answer: "first", durationMs: 1, now: new Date("2026-11-01T00:00:00Z") });
     await createAttempt({ userId: bob, drillSlug: "tradeoffs", answer: "second", durationMs: 1, now: new Date("2026-11-02T00:00:00Z") });
     const list = await listAttempts({ userId: bob });

@@ -16,7 +16,7 @@ async function storedPoints(key: string): Promise<number> {
 }
 
 describe("rate limits on PostgreSQL", () => {
-  it("answers 429 with Retry-After on the 31st answer submission in a minute", async () => {
+  it("[RL-01] answers 429 with Retry-After on the 31st answer submission in a minute", async () => {
     const key = `user-${Math.random().toString(36).slice(2)}`;
     for (let i = 0; i < RATE_LIMITS.attempts.points; i++) await consumeLimit("attempts", key);
     await expect(consumeLimit("attempts", key)).rejects.toMatchObject({ code: "RATE_LIMITED", status: 429 });

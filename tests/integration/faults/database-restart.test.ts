@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe("database outage", () => {
-  it("answers 503 with Retry-After while PostgreSQL is down, recovers after, and loses no acknowledged write", async () => {
+  it("[JOB-03][RL-03] answers 503 with Retry-After while PostgreSQL is down, recovers after, and loses no acknowledged write", async () => {
     rmSync(DATA_DIR, { recursive: true, force: true });
     const url = await startPostgres();
     await migrateDatabase({ databaseUrl: url });

@@ -19,7 +19,7 @@ describe("mock interviews are scoped to their owner and answered in order", () =
   });
   afterAll(() => db.$disconnect());
 
-  it("hides another learner's mock exactly like a missing one", async () => {
+  it("[AZ-01] hides another learner's mock exactly like a missing one", async () => {
     expect(await getMock({ id: mockId, userId: other })).toBeNull();
     expect(await getMock({ id: "missing", userId: other })).toBeNull();
     expect((await listMocks({ userId: other })).map((m) => m.id)).not.toContain(mockId);

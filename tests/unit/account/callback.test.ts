@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { safeCallbackPath } from "@/lib/account/callback";
 import { signUpSchema } from "@/lib/account/schema";
 
-describe("safeCallbackPath refuses open redirects", () => {
+describe("[AUTH-08] safeCallbackPath refuses open redirects", () => {
   it.each([["/attempts/abc", "/attempts/abc"], ["/drills?x=1", "/drills?x=1"]])("keeps same-site path %s", (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
   });

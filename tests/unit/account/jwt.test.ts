@@ -11,7 +11,7 @@ describe("session JWT with a cached derived key", () => {
     expect(await decode({ token: await encodeJwt({ token, secret }), secret })).toMatchObject(token);
   });
 
-  it("refuses a token made with another secret or tampered with", async () => {
+  it("[SESS-05] refuses a token made with another secret or tampered with", async () => {
     const jwt = await encodeJwt({ token: { uid: "u1" }, secret });
     await expect(decodeJwt({ token: jwt, secret: `${secret}-other` })).rejects.toThrow();
     const tampered = `${jwt.slice(0, -4)}${jwt.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`;

@@ -12,7 +12,7 @@ quiet.error = () => undefined;
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 const prismaError = (code: string, message: string) => new Prisma.PrismaClientKnownRequestError(message, { code, clientVersion: "test" });
 
-describe("errors while PostgreSQL is unreachable answer 503 with Retry-After, never 500", () => {
+describe("[RL-03] errors while PostgreSQL is unreachable answer 503 with Retry-After, never 500", () => {
   it.each([
     ["refused", withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED")],
     ["reset", withCode("read ECONNRESET", "ECONNRESET")],

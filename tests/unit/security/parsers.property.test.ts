@@ -28,7 +28,7 @@ const hostileKeys = fc.constantFrom("__proto__", "constructor", "prototype", "to
 const hostileObject = fc.dictionary(hostileKeys, fc.oneof(anyJson, fc.constant(Number.NaN), fc.constant(Infinity), fc.constant(-0), fc.constant(undefined)), { maxKeys: 8 });
 const validAttempt = (answer: string) => ({ drillSlug: "tradeoffs", answer, durationMs: 1_000 });
 
-describe("submitAttemptSchema", () => {
+describe("[VAL-02] submitAttemptSchema", () => {
   it("refuses any answer longer than 10,000 UTF-16 units", () => {
     fc.assert(
       fc.property(fc.string({ minLength: MAX_ANSWER_CHARS + 1, maxLength: MAX_ANSWER_CHARS + 500, unit: "grapheme" }), (answer) => {
@@ -72,7 +72,7 @@ describe("submitAttemptSchema", () => {
   });
 });
 
-describe("text that PostgreSQL cannot store is refused at the boundary", () => {
+describe("[VAL-02] text that PostgreSQL cannot store is refused at the boundary", () => {
   it("submitAttemptSchema refuses (or normalises) answers that are not well-formed UTF-16", () => {
     fc.assert(fc.property(fc.string({ maxLength: 20 }), fc.constantFrom("\uD800", "\uDFFF", "\uDBFF"), (text, lone) => {
       const parsed = submitAttemptSchema.safeParse(validAttempt(`x${text}${lone}`));
@@ -88,7 +88,7 @@ describe("text that PostgreSQL cannot store is refused at the boundary", () => {
   });
 });
 
-describe("startRunSchema", () => {
+describe("[VAL-02] startRunSchema", () => {
   const base = { scenario: SCENARIO_IDS[0], scale: SCALE_IDS[0] };
   it("accepts exactly the integer seeds in 0..2^31-1", () => {
     const seeds = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(-1, 0, MAX_SEED, MAX_SEED + 1, 2 ** 53, -0, 1.5, Number.NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER + 2, Number.MIN_VALUE), fc.bigInt().map(Number));
@@ -117,7 +117,7 @@ describe("startRunSchema", () => {
   });
 });
 
-describe("safeCallbackPath", () => {
+describe("[VAL-02][AUTH-08] safeCallbackPath", () => {
   const hostile = fc.oneof(
     fc.string(),
     fc.string({ unit: "binary" }),
@@ -163,7 +163,7 @@ function thrown(parse: () => unknown): unknown {
   }
 }
 
-describe("diagram and estimates parsers", () => {
+describe("[VAL-02] diagram and estimates parsers", () => {
   const diagramish = fc.record({
     nodes: fc.oneof(anyJson, fc.array(fc.record({ id: fc.oneof(fc.string({ maxLength: 70 }), anyJson), label: fc.oneof(fc.string({ maxLength: 70 }), anyJson), x: fc.oneof(fc.double(), anyJson), y: fc.oneof(fc.double(), anyJson) }, { requiredKeys: [] }), { maxLength: 45 })),
     edges: fc.oneof(anyJson, fc.array(fc.record({ id: fc.string({ maxLength: 5 }), source: fc.string({ maxLength: 5 }), target: fc.string({ maxLength: 5 }) }), { maxLength: 10 })),
@@ -209,7 +209,7 @@ describe("diagram and estimates parsers", () => {
   });
 });
 
-describe("readJson (lib/http.ts) never throws anything but AppError or ZodError", () => {
+describe("[VAL-02] readJson (lib/http.ts) never throws anything but AppError or ZodError", () => {
   const schema = submitAttemptSchema;
   const body = fc.oneof(
     anyJson.map((v) => JSON.stringify(v)),

@@ -8,7 +8,8 @@ export const GET = withRoute<{ id: string }>(async ({ req, params, user }) => {
   const run = await getRun({ id: requireRecordId(params.id, "Run"), userId: user.id });
   if (!run) throw new AppError("NOT_FOUND", "Run not found");
   const includeResult = new URL(req.url).searchParams.get("include") === "result";
-  const { result, config, ...status } = run;
+  // The share token stays on the owner's page (rendered on the server): the JSON API returns only what the client polls (RELIABILITY AZ-05).
+  const { result, config, shareToken: _shareToken, ...status } = run;
   return Response.json({ run: includeResult ? { ...status, config, result } : status });
 });
 
