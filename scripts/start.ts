@@ -15,6 +15,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -77,6 +78,16 @@ async function main(): Promise<void> {
   if (process.env.START_WORKER !== "0") {
     const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { stdio: "inherit", env: { ...process.env, SERVICE_NAME: "worker" } });
     children.push(worker);
+    // Everything the worker does is batch work (its runs' processes are niced too): when it shares the
+    // machine with the web server, storing a finished run's result must not take the CPU from requests.
+    const nice = Math.min(19, Number(process.env.PIPELINE_NICE ?? 10));
+    if (worker.pid !== undefined && Number.isInteger(nice) && nice > 0) {
+      try {
+        os.setPriority(worker.pid, nice);
+      } catch (error) {
+        log.warn({ error: (error as Error).message }, "could not lower the worker's priority");
+      }
+    }
     worker.on("exit", (code, signal) => {
       if (!stopping) log.error({ code, signal }, "worker exited; simulations will wait until it is restarted");
     });
