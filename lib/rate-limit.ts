@@ -29,7 +29,10 @@ function limiter(name: LimitName): Promise<RateLimiterPostgres> {
   globalForLimits.limiters ??= new Map();
   let pending = globalForLimits.limiters.get(name);
   if (!pending) {
-    globalForLimits.limitPool ??= watchPool(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 }), "rate limits");
+    // Counters need not survive a crash to the last millisecond, so their commits do not wait for the
+    // WAL flush: a finishing run's bulk copy can keep the disk busy for seconds, and a prediction
+    // waiting on its next block of points must not wait on that.
+    globalForLimits.limitPool ??= watchPool(new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, options: "-c synchronous_commit=off" }), "rate limits");
     const pool = globalForLimits.limitPool;
     const { durationSeconds } = RATE_LIMITS[name];
     // Load tests (npm run load) raise every limit by this factor; production leaves it at 1.
