@@ -70,6 +70,31 @@ function decodeSegment(segment: string): string | null {
   }
 }
 
+/**
+ * The request body, buffered up to one chunk past the route limit: the handler's own size check
+ * then answers 413. The rest of an oversize body is read and dropped (never buffered), so the client
+ * can finish sending and read the answer; a body still streaming 10 s after that is cut off.
+ */
+function readBody(req: IncomingMessage): Promise<{ chunks: Buffer[]; size: number; isTruncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let isTruncated = false;
+    req.on("data", (chunk: Buffer) => {
+      if (isTruncated) return;
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        isTruncated = true;
+        resolve({ chunks, size, isTruncated });
+        setTimeout(() => req.complete || req.destroy(), 10_000).unref();
+      }
+    });
+    req.once("end", () => resolve({ chunks, size, isTruncated }));
+    req.once("error", reject);
+  });
+}
+
 /** Runs a Web-standard route handler for a Node request, with the API routes' security headers. */
 export function toNodeHandler(handler: WebRouteHandler): NodeHandler {
   return async (req, res, params = {}) => {
@@ -78,21 +103,7 @@ export function toNodeHandler(handler: WebRouteHandler): NodeHandler {
       if (!res.writableFinished) aborted.abort();
     });
     try {
-      // Read at most one byte past the limit: the handler's own body check then answers 413, and
-      // the rest of an oversize body is never buffered.
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let isTruncated = false;
-      if (req.method !== "GET" && req.method !== "HEAD") {
-        for await (const chunk of req as AsyncIterable<Buffer>) {
-          chunks.push(chunk);
-          size += chunk.length;
-          if (size > MAX_BODY_BYTES) {
-            isTruncated = true;
-            break;
-          }
-        }
-      }
+      const { chunks, size } = req.method === "GET" || req.method === "HEAD" ? { chunks: [], size: 0 } : await readBody(req);
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value === undefined || name === "content-length" || name === "transfer-encoding") continue;
@@ -113,10 +124,7 @@ export function toNodeHandler(handler: WebRouteHandler): NodeHandler {
       const cookies = response.headers.getSetCookie();
       if (cookies.length > 0) res.setHeader("set-cookie", cookies);
       for (const [name, value] of Object.entries(apiHeaders)) res.setHeader(name, value);
-      // An oversize body was left unread: close the connection rather than drain it.
-      if (isTruncated) res.setHeader("connection", "close");
       res.end(body);
-      if (isTruncated) req.destroy();
     } catch (error) {
       log.error({ error: String(error), path: req.url }, "lean route failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json", ...apiHeaders });
