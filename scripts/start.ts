@@ -15,10 +15,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { lowerPriority } from "@/lib/jobs/priority";
 import { createLogger } from "@/lib/log";
 
 const log = createLogger({ service: "supervisor" });
@@ -80,14 +80,7 @@ async function main(): Promise<void> {
     children.push(worker);
     // Everything the worker does is batch work (its runs' processes are niced too): when it shares the
     // machine with the web server, storing a finished run's result must not take the CPU from requests.
-    const nice = Math.min(19, Number(process.env.PIPELINE_NICE ?? 10));
-    if (worker.pid !== undefined && Number.isInteger(nice) && nice > 0) {
-      try {
-        os.setPriority(worker.pid, nice);
-      } catch (error) {
-        log.warn({ error: (error as Error).message }, "could not lower the worker's priority");
-      }
-    }
+    lowerPriority(worker.pid, "worker", log);
     worker.on("exit", (code, signal) => {
       if (!stopping) log.error({ code, signal }, "worker exited; simulations will wait until it is restarted");
     });

@@ -3,12 +3,12 @@
  * into the run row, enforces the deadline and cancellation by killing the child, stores the result.
  */
 import { fork, type ChildProcess } from "node:child_process";
-import os from "node:os";
 import path from "node:path";
 import { beatRun, cancelRunningRun, failRun, finishRun, getRunForWorker, isHeartbeatStale, saveRunProgress, startRun, type RunProgress } from "@/lib/db/runs";
 import type { Logger } from "@/lib/log";
 import { RUN_DEADLINE_SECONDS } from "@/lib/simulations/schema";
 import { pipelineRunPayloadSchema, RUN_RETRY_LIMIT } from "./pipeline-run-job";
+import { lowerPriority } from "./priority";
 import type { ChildMessage } from "./run-child";
 
 class RunStopped extends Error {
@@ -55,7 +55,7 @@ export async function handlePipelineRun({ payload, retryCount, log }: { payload:
   try {
     const result = await new Promise<unknown>((resolve, reject) => {
       child = fork(CHILD_SCRIPT, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, SERVICE_NAME: "pipeline-child", DATABASE_POOL_SIZE: "1" } });
-      lowerPriority(child.pid, log);
+      lowerPriority(child.pid, "pipeline", log);
       child.on("message", (message: ChildMessage) => {
         if (message.type === "progress") {
           const { stage, status, seconds, fraction } = message.progress;
@@ -91,19 +91,5 @@ export async function handlePipelineRun({ payload, retryCount, log }: { payload:
     clearTimeout(deadline);
     clearInterval(heartbeat);
     if (child && child.exitCode === null) child.kill("SIGKILL");
-  }
-}
-
-/**
- * Training is batch work: it runs niced (PIPELINE_NICE, default 10) so that, when web and worker
- * share a machine, the kernel gives interactive requests the CPU first and the run takes the rest.
- */
-function lowerPriority(pid: number | undefined, log: Logger) {
-  const nice = Number(process.env.PIPELINE_NICE ?? 10);
-  if (pid === undefined || !Number.isInteger(nice) || nice <= 0) return;
-  try {
-    os.setPriority(pid, Math.min(19, nice));
-  } catch (error) {
-    log.warn({ error: (error as Error).message }, "could not lower the pipeline's priority");
   }
 }

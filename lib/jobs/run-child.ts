@@ -11,6 +11,7 @@ import { saveModelVersion } from "@/lib/db/models";
 import { createInMemoryFeatureStore, parsePipelineConfig, runPipeline, type PipelineResult, type StageProgress } from "@/lib/pipeline";
 import type { ServingBundle } from "@/lib/pipeline/serving/bundle";
 import { createNodePorts } from "./node-ports";
+import { pipelineNice } from "./priority";
 import { createTeeStore } from "./tee-store";
 
 export type ChildMessage =
@@ -41,7 +42,7 @@ process.once("message", (raw: unknown) => {
       );
       if (result.status === "succeeded" && bundle) {
         // The copy is batch work like the training: its database backend runs niced too.
-        await lowerSessionPriority(Math.min(19, Math.max(0, Number(process.env.PIPELINE_NICE ?? 10) || 0)));
+        await lowerSessionPriority(pipelineNice());
         await dropFeatureNamespace({ namespace: runId }); // a retried run starts clean
         await tee.copyOnlineTo(createPostgresFeatureStore({ namespace: runId }));
         await analyzeOnlineStore(); // fresh planner statistics after a bulk load
