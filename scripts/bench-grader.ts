@@ -1,6 +1,6 @@
 /**
  * Grading latency per answer (p50 / p95 / max in ms) over the labelled tuning answers (tune + holdout +
- * holdout2 … holdout7 + tune8 + holdout8 + holdout9), calibration included, or over the drill model answers when the labelled set is absent. Not a timed test: run it on the target machine.
+ * holdout2 … holdout7 + tune8 + holdout8 … holdout10), calibration included, or over the drill model answers when the labelled set is absent. Not a timed test: run it on the target machine.
  *
  *   npm run bench:grader [-- --rounds 5]
  */

@@ -3,13 +3,15 @@
  * level accuracy, Spearman correlation of scores, confusion matrix and keyword-stuffed ceiling.
  *
  * The tuning set is tune + holdout + holdout2 … holdout7 + tune8 (a blind tuning set for the four drills without
- * earlier labels) + holdout8 + holdout9: every holdout was consumed by the round that measured it; holdout8 was
- * folded in after its single blind measurement (level accuracy 0.833, Spearman 0.790), holdout9 after its own
- * (level accuracy 0.875, Spearman 0.906, 2 of 15 keyword-stuffed answers above 45, max 70). Each file is reported separately,
+ * earlier labels) + holdout8 + holdout9 + holdout10: every holdout was consumed by the round that measured it;
+ * holdout8 was folded in after its single blind measurement (level accuracy 0.833, Spearman 0.790), holdout9 after
+ * its own (level accuracy 0.875, Spearman 0.906, 2 of 15 keyword-stuffed answers above 45, max 70), holdout10 after
+ * its own (level accuracy 0.817, Spearman 0.882, 2 of 15 keyword-stuffed answers above 45, max 57). Each file is reported separately,
  * then pooled, with the weakest drills of the pool and the leave-one-file-out CV figures of the calibrated grader
  * (lib/grading/calibration.ts: the stored features and λ refitted with each file left out, plus the nested CV stored
- * by `npm run fit:grader`). A held-aside part (none at present; the next blind set is added as one) is reported
- * separately and only in aggregate: never open or tune on it.
+ * by `npm run fit:grader`). A held-aside part (holdout11, the next blind set; its file is absent until it is
+ * measured, and a missing file is reported as "not found") is reported separately and only in aggregate: never
+ * open or tune on it.
  *
  *   npm run eval:grader                          every part, pooled tuning figures, held-aside figures
  *   npm run eval:grader -- --errors              also list per-item misses of the TUNING files
@@ -52,7 +54,8 @@ export const PARTS = [
   { name: "tune8", file: "labelled.tune8.jsonl", role: "tuning" },
   { name: "holdout8", file: "labelled.holdout8.jsonl", role: "tuning" as Role },
   { name: "holdout9", file: "labelled.holdout9.jsonl", role: "tuning" as Role },
-  { name: "holdout10", file: "labelled.holdout10.jsonl", role: "held-aside" as Role },
+  { name: "holdout10", file: "labelled.holdout10.jsonl", role: "tuning" as Role },
+  { name: "holdout11", file: "labelled.holdout11.jsonl", role: "held-aside" as Role },
 ] as const;
 export type PartName = (typeof PARTS)[number]["name"];
 

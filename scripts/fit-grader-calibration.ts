@@ -5,12 +5,12 @@
  *   npm run -s fit:grader              select features and λ, report CV, write the file
  *   npm run -s fit:grader -- --dry-run report only
  *
- * Procedure: every tuning answer (tune + holdout + holdout2 … holdout7 + tune8 + holdout8 + holdout9, 959 answers) is graded by the rule
+ * Procedure: every tuning answer (tune + holdout + holdout2 … holdout7 + tune8 + holdout8 … holdout10, 1079 answers) is graded by the rule
  * grader, which yields its features. Greedy forward selection over FEATURE_NAMES (from "rule") with a λ
  * grid, scored by leave-one-file-out CV (each labelled file is one fold), picks the features and λ, then
  * (at that λ) the features of the within-band heads that order answers inside each level; the final
  * ridge, level heads and band heads are fitted on all answers. A nested CV (selection redone inside each outer fold) gives
- * the honest estimate stored as `cv`. A held-aside file (none at present) is never read here.
+ * the honest estimate stored as `cv`. A held-aside file (holdout11, absent until measured) is never read here.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
