@@ -25,6 +25,12 @@ import { isWordToken, type Sentence, type Token } from "./text";
  * `assertedShare` is the share of the answer's rubric concept mentions that sit in stating sentences; an
  * answer naming four or more concepts with little of its vocabulary stated is keyword stuffing in some
  * container, and `containerCap` holds it at or below the E5 floor.
+ *
+ * Stuffing can also come as short real sentences ("We watch X. It is Y.", "X is important.", "There is Y.",
+ * "X and Y matter at scale."): each has a subject and a verb, none relates anything. `relatedShare` is the
+ * share of mentions in sentences that *relate* concepts (`relatesConcepts`: a mechanism or relation between
+ * two concepts, or a concept with a stated role, with content on both sides of it, not pronouns and
+ * fillers); under `RELATED_SHARE` the answer is held at the E5 floor too.
  */
 
 export type AssertionStats = {
@@ -36,6 +42,10 @@ export type AssertionStats = {
   assertedShare: number;
   /** Distinct criteria named. */
   distinct: number;
+  /** Mentions in sentences that relate concepts (`relatesConcepts`): a stricter subset of `asserted`. */
+  related: number;
+  /** related ÷ mentions (1 when nothing is named). */
+  relatedShare: number;
 };
 
 /** snake_case, camelCase, dotted.paths, path/like, #tags, @handles, brackets glued to words: an identifier, not a word. */
@@ -62,22 +72,132 @@ function isIdentifier(source: string, t: Token): boolean {
   return IDENTIFIER.test(glued) || IDENTIFIER.test(source.slice(t.start, t.end));
 }
 
-export function measureAssertion(text: string, sentences: Sentence[], conceptTokens: Map<number, number[]>[]): AssertionStats {
+export function measureAssertion(text: string, sentences: Sentence[], conceptTokens: Map<number, number[]>[], conceptSpans: Set<number>[] = []): AssertionStats {
   let mentions = 0;
   let asserted = 0;
+  let related = 0;
   const distinct = new Set<number>();
+  const relating = (si: number): boolean => {
+    const s = sentences[si];
+    if (!s || !statesSomething(text, s)) return false;
+    const concepts = conceptTokens[si] ?? new Map<number, number[]>();
+    return relatesConcepts(text, s, concepts, conceptSpans[si] ?? new Set(concepts.keys()));
+  };
   sentences.forEach((s, si) => {
     const concepts = conceptTokens[si];
     if (!concepts || concepts.size === 0) return;
     const states = statesSomething(text, s);
+    // a question names its topic and the next sentence answers it: "Q: without a feature store?" "A: two
+    // implementations drift apart …" relates the question's concepts
+    const question = s.tokens[s.tokens.length - 1]?.normal === "?";
+    const relates = question ? relating(si + 1) : states && relating(si);
     for (const list of concepts.values())
       for (const k of list) {
         distinct.add(k);
         mentions++;
         if (states) asserted++;
+        if (relates) related++;
       }
   });
-  return { mentions, asserted, assertedShare: mentions === 0 ? 1 : asserted / mentions, distinct: distinct.size };
+  return {
+    mentions,
+    asserted,
+    assertedShare: mentions === 0 ? 1 : asserted / mentions,
+    distinct: distinct.size,
+    related,
+    relatedShare: mentions === 0 ? 1 : related / mentions,
+  };
+}
+
+/**
+ * Words that carry no relation of their own: evaluations ("X is important", "Y is key"), fillers and
+ * "at scale". A sentence whose only complement is one of them names its concept and grades it; it does not
+ * say what the concept does.
+ */
+const FILLER = new Set([
+  "important", "key", "critical", "essential", "crucial", "vital", "relevant", "useful", "needed", "necessary", "good", "great",
+  "big", "nice", "helpful", "valuable", "scale", "too", "also", "really", "very", "thing", "things", "stuff", "lot", "lots", "matter",
+  "here", "everywhere", "always", "well", "fine", "bad", "then", "again", "first", "next", "finally", "etc",
+]);
+
+/** Parts of speech of a subject with content. */
+const NOMINAL = new Set(["NOUN", "PROPN", "NUM", "ADJ"]);
+
+/** Dotted leaders of an answer key, a table of contents or an index: "Fallback ........ (d) last good data". */
+const LEADERS = /\.{4,}|…{2,}/;
+
+/**
+ * Does a stating sentence *relate* concepts: a mechanism or relation between two of them, or one concept
+ * with a stated role? `statesSomething` accepts any predicate with arguments, so stuffing written as short
+ * real sentences ("We watch X. It is Y.", "X is important.", "There is Y.", "X and Y matter at scale.")
+ * passes it. The same shapes count here only with content on them (pronouns, "there" and fillers such as
+ * "important", "key", "at scale" are not content), inside one cell:
+ * - a causal connective with words before it and content after it ("… because cleaning fills them"), or a
+ *   purpose infinitive ("offline to pick, online A/B to launch");
+ * - a specific predicate (`isPredicate`) with words on each side, in a sentence that names two concepts or
+ *   says something beyond its one concept ("nulls hide the bug"; not "we watch X"); with an implied subject
+ *   as in `statesSomething` ("log served features");
+ * - a copula or generic verb ("is", "needs", "matters", "uses") after a noun subject, with a complement that
+ *   holds content: "the first bottleneck is the feature store", "monitoring needs slicing"; not "X is
+ *   important", "it is Y", "there is Y", "we use X", "X and Y matter at scale";
+ * - outside code and markup, an arrow between content on both sides.
+ */
+export function relatesConcepts(text: string, s: Sentence, concepts: Map<number, number[]>, covered: Set<number>): boolean {
+  const tokens = s.tokens;
+  const cells = cellIndex(tokens);
+  const word = tokens.map((t) => isWordToken(t) && /[\p{L}\p{N}]/u.test(t.normal) && !isIdentifier(text, t));
+  const words = tokens.flatMap((_, i) => (word[i] ? [i] : []));
+  const content = (j: number): boolean => {
+    const t = tokens[j]!;
+    return word[j]! && !t.stop && t.pos !== "PRON" && t.pos !== "DET" && !FILLER.has(t.normal) && !FILLER.has(t.lemma);
+  };
+  // concepts named apart: separate runs of concept tokens ("stale" matching two criteria is one name)
+  const runs = tokens.filter((_, j) => covered.has(j) && !covered.has(j - 1)).length;
+  const container = isContainerLine(text, s) || LEADERS.test(text.slice(s.start, s.end));
+  // a question asks; it states nothing ("which failures throw no errors?")
+  if (tokens[tokens.length - 1]?.normal === "?") return false;
+  // in code and markup, a quoted string is a value, a name: its words state nothing ("fixNow": ["map codes"])
+  let quotes = 0;
+  const quoted = tokens.map((t) => (t.normal === '"' || t.normal === "“" || t.normal === "”" ? (quotes++, true) : quotes % 2 === 1));
+  for (const i of words) {
+    if (container && quoted[i]) continue;
+    const inCell = words.filter((j) => cells[j] === cells[i]);
+    const k = inCell.indexOf(i);
+    const before = k;
+    const after = inCell.length - 1 - k;
+    const t = tokens[i]!;
+    const next = tokens[inCell[k + 1] ?? -1];
+    // a causal connective between words, with content after it; in code and markup, a clause of its own
+    if (CAUSAL.has(t.normal) && words.some((j) => j < i)) {
+      const rest = words.filter((j) => j > i && content(j)).length;
+      if (rest >= 1 && (!container || words.filter((j) => j > i).length >= 2)) return true;
+    }
+    // purpose: "offline to pick, online A/B to launch"
+    if (t.normal === "to" && before >= 1 && next && next.pos === "VERB" && isPredicate(tokens, inCell[k + 1]!)) return true;
+    if (isPredicate(tokens, i)) {
+      const left = inCell.filter((j) => j < i && content(j) && NOMINAL.has(tokens[j]!.pos));
+      const right = inCell.filter((j) => j > i && content(j));
+      // a subject with content and an object or complement: "nulls hide the bug", "bad model passes offline"
+      if (left.length >= 1 && right.length >= 1 && (runs >= 2 || words.some((j) => j !== i && content(j) && !covered.has(j)))) return true;
+      // no subject of its own ("we watch X", "log X"): the object needs a relation of its own, a prepositional
+      // complement with content ("compare serving features with training features", "log features at request time")
+      if (left.length === 0 && after >= 2 && !/(ed|ing)$/.test(t.normal)) {
+        const prep = inCell.findIndex((j) => j > i + 1 && (tokens[j]!.pos === "ADP" || tokens[j]!.pos === "SCONJ") && !covered.has(j) && !FILLER.has(tokens[j]!.normal));
+        if (prep >= 0 && inCell.slice(prep + 1).some(content) && inCell.slice(k + 1, prep).some(content)) return true;
+      }
+    }
+    if ((t.pos !== "VERB" && t.pos !== "AUX") || isBuzzword(t) || after < 1 || /ing$/.test(t.normal)) continue;
+    if (/(ed|en)$/.test(t.normal) && (next?.pos === "NOUN" || next?.pos === "PROPN" || next?.pos === "ADJ")) continue;
+    // a copula or generic verb after a noun subject, with a contentful complement
+    const prev = tokens[inCell[k - 1] ?? -1];
+    const complement = inCell.slice(k + 1).some(content);
+    if (prev && (prev.pos === "NOUN" || prev.pos === "PROPN" || prev.pos === "NUM") && prev.normal !== "there" && complement) return true;
+    if (before === 0 && t.pos === "VERB" && THIRD_PERSON.test(t.normal) && complement) return true;
+  }
+  if (container) return false;
+  const links = tokens.flatMap((t, j) => (ARROWS.has(t.normal) ? [j] : []));
+  if (links.length === 0 || links.length > 2) return false;
+  return links.some((l) => words.some((j) => j < l && content(j)) && words.some((j) => j > l && content(j)));
 }
 
 /**
@@ -140,16 +260,21 @@ export function statesSomething(text: string, s: Sentence): boolean {
 
 /**
  * Highest score of an answer whose vocabulary sits in containers rather than statements: with four or more
- * concepts named and under `CONTAINER_SHARE` of the mentions in stating sentences, it reaches at most the
- * E5 floor (45), whatever the container; with (almost) nothing stated, under `BARE_CONTAINER_SHARE`, it stays
+ * concepts named and under `CONTAINER_SHARE` of the mentions in stating sentences, or under `RELATED_SHARE`
+ * in sentences that relate concepts, it reaches at most the E5 floor (45), whatever the container; with (almost) nothing stated, under `BARE_CONTAINER_SHARE`, it stays
  * below E5 (40). Genuine terse notes state some of their relations and keep their level; answers that state
  * their relations are not touched.
  */
 export function containerCap(a: AssertionStats): number {
   if (a.distinct < 4) return 100;
   if (a.assertedShare < BARE_CONTAINER_SHARE) return BARE_CONTAINER_CAP;
-  return a.assertedShare < CONTAINER_SHARE ? CONTAINER_CAP : 100;
+  return a.assertedShare < CONTAINER_SHARE || a.relatedShare < RELATED_SHARE ? CONTAINER_CAP : 100;
 }
+/**
+ * Share of concept mentions in sentences that relate concepts (`relatesConcepts`) below which an answer only
+ * names its concepts, in sentences ("We watch X. It is Y.") or in containers: at most the E5 floor.
+ */
+export const RELATED_SHARE = 0.2;
 /** Share of concept mentions in stating sentences below which an answer is a container of names. */
 export const CONTAINER_SHARE = 0.2;
 /** Below this share (almost) nothing is stated: below E5. */

@@ -28,10 +28,11 @@ export const DEFAULT_CALIBRATION: Calibration = parseCalibration(calibrationData
  * Per sentence: distinct criteria whose concept it names, the tokens those names cover, and where each
  * criterion is named (first token of each match → criterion indexes).
  */
-export function conceptStats(sentences: Sentence[], compiled: CompiledRubric, cache: MatchCache): { hits: number[]; covered: number[]; at: Map<number, number[]>[] } {
+export function conceptStats(sentences: Sentence[], compiled: CompiledRubric, cache: MatchCache): { hits: number[]; covered: number[]; at: Map<number, number[]>[]; spans: Set<number>[] } {
   const hits: number[] = [];
   const covered: number[] = [];
   const at: Map<number, number[]>[] = [];
+  const spans: Set<number>[] = [];
   for (const s of sentences) {
     let n = 0;
     const toks = new Set<number>();
@@ -52,8 +53,9 @@ export function conceptStats(sentences: Sentence[], compiled: CompiledRubric, ca
     hits.push(n);
     covered.push(toks.size);
     at.push(where);
+    spans.push(toks);
   }
-  return { hits, covered, at };
+  return { hits, covered, at, spans };
 }
 
 /** Answer-level substance: how much of the rubric vocabulary sits in explanatory sentences. */
@@ -137,7 +139,7 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   const substance = substanceOf(sentences, compiled, cache, ctx.numbers, estimated, stats);
   const explanation = measureExplanation(sentences, stats.at);
   // keyword stuffing in a container (table, CSV, config, code, slides, index …): the vocabulary is not stated
-  const assertion = measureAssertion(text, sentences, stats.at);
+  const assertion = measureAssertion(text, sentences, stats.at, stats.spans);
   // what-not-why: drills that ask why each part matters cap answers that only say what each part is
   const conceptual = sentences.filter((_, i) => (stats.hits[i] ?? 0) > 0);
   const stakes = conceptual.length === 0 ? 0 : conceptual.filter(statesStakes).length / conceptual.length;

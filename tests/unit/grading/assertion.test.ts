@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONTAINER_SHARE, statesSomething } from "@/lib/grading/assertion";
-import { analyzeAnswer } from "@/lib/grading/grade-answer";
+import { CONTAINER_SHARE, relatesConcepts, statesSomething } from "@/lib/grading/assertion";
+import { compileRubric } from "@/lib/grading/evidence";
+import { analyzeAnswer, conceptStats } from "@/lib/grading/grade-answer";
 import { analyzeText } from "@/lib/grading/text";
 import { grade, rubricFor } from "./helpers";
 
@@ -36,6 +37,29 @@ describe("statesSomething", () => {
     expect(states('  repeated string offline_auc = 2;  // ["inflated", "leak"]')).toEqual([false]);
     expect(states("test_training_serving_skew")).toEqual([false]);
     expect(states("#featurestore #skew #freshness")).toEqual([false]);
+  });
+});
+
+/** Per sentence: does it relate concepts (the rubric's own concept spans, as the grader finds them)? */
+function relates(drill: string, text: string): boolean[] {
+  const sentences = analyzeText(text);
+  const compiled = compileRubric(rubricFor(drill));
+  const stats = conceptStats(sentences, compiled, new Map());
+  return sentences.map((s, i) => statesSomething(text, s) && relatesConcepts(text, s, stats.at[i]!, stats.spans[i]!));
+}
+
+describe("relatesConcepts", () => {
+  const drill = "diagnose-stale-features";
+  it("reads a mechanism, a relation between two concepts or a stated role as a relation", () => {
+    expect(relates(drill, "The online store kept serving the last snapshot, so the like rates froze.")).toEqual([true]);
+    expect(relates(drill, "Stale features hide the drop in engagement.")).toEqual([true]);
+    expect(relates(drill, "We compare feature age with the freshness SLA on every request.")).toEqual([true]);
+  });
+
+  it("reads short sentences that only name a concept as no relation", () => {
+    expect(relates(drill, "We watch freshness. It is stale. There is a fallback. Freshness is important.")).toEqual([false, false, false, false]);
+    expect(relates(drill, "Staleness and freshness matter at scale.")).toEqual([false]);
+    expect(relates(drill, "We use a fallback.")).toEqual([false]);
   });
 });
 

@@ -10,7 +10,9 @@ import { stuffedAnswers } from "./stuffing";
  * description, agenda, code comments, back-of-book index, runbook, HCL, acrostic, pytest names, protobuf,
  * Kanban, Grafana, bingo) and formats no labelled set has used yet (YAML, JSON, SQL DDL, poem, git log,
  * LaTeX, glossary, mind map, chat of one-word replies, table of contents, word cloud, quiz key, regexes,
- * emoji notes, a table of estimates). None states a mechanism, so none may score above the E5 floor (45).
+ * emoji notes, a table of estimates), and stuffing written as short real sentences ("We use X.", "X is
+ * important.", "There is Y.", "X and Y matter at scale.", "We watch X. It is Y.", "X happens."), which have a
+ * subject and a verb but relate nothing. None states a mechanism, so none may score above the E5 floor (45).
  */
 const rubrics = loadRubricContent();
 

@@ -6,7 +6,8 @@ import type { Rubric } from "@/lib/grading";
  * lists, tables, config and code, documents and games. None states a role, mechanism or reason relating
  * the terms (no predicate with arguments), so none may score above the E5 floor (45) however many terms it
  * names. The formats include every holdout9 stuffing format and many it did not use, so the defence is
- * about sentences, not about any one container.
+ * about sentences, not about any one container; the short-sentence formats have predicates but relate no
+ * two concepts and state no role (lib/grading/assertion.ts, `relatesConcepts`).
  */
 const termsOf = (group: unknown): string[] => (Array.isArray(group) ? (group as string[]) : (group as { terms: string[] }).terms);
 const clean = (term: string): string => term.replace(/\*/g, "").replace(/&/g, "and");
@@ -76,6 +77,13 @@ export function stuffedAnswers(rubric: Rubric): Record<string, string> {
     quizKey: `Answer key\n${pairs.map((p, i) => `Q${i + 1}. ${p.concept} — (b) ${p.mech}`).join("\n")}`,
     regex: pairs.map((p) => `/(${p.concept.replace(/\s+/g, "\\s+")})|(${p.mech.replace(/\s+/g, "\\s+")})/i`).join("\n"),
     emojiNotes: pairs.map((p) => `✅ ${p.concept} ➡️ ${p.mech} 🔥 ${p.mech2}`).join("\n"),
+    // stuffing as short real sentences: each has a subject and a verb, none relates two concepts or states a role
+    weUse: pairs.map((p, i) => `We ${["use", "watch", "have", "add", "run", "track"][i % 6]} ${p.concept}. ${title(p.mech)} too.`).join(" "),
+    important: pairs.map((p, i) => `${title(p.concept)} is ${["important", "key", "critical", "essential", "crucial", "vital"][i % 6]}. ${title(p.mech)} is ${["relevant", "useful", "important", "needed", "good", "big"][i % 6]}.`).join(" "),
+    thereIs: pairs.map((p) => `There is ${p.concept}. There are ${p.mech}${p.mech2 ? ` and ${p.mech2}` : ""}.`).join(" "),
+    matterAtScale: pairs.map((p) => `${title(p.concept)} and ${p.mech} matter at scale.`).join(" "),
+    itIs: pairs.map((p) => `We watch ${p.concept}. It is ${p.mech}.${p.mech2 ? ` We want ${p.mech2}.` : ""}`).join(" "),
+    shortNotes: pairs.map((p, i) => `${title(p.concept)} happens. ${["Then", "Also", "And"][i % 3]} ${p.mech} happens. We need ${p.other}.`).join("\n"),
     numbersTable: `| scale | estimate | component |\n|---|---|---|\n${estimates.map((e, i) => `| ${e.split(" ~")[0]} | ~${e.split(" ~")[1]} | ${pairs[i]?.concept ?? ""} |`).join("\n")}\n${pairs.map((p) => `| | ${p.mech} | ${p.concept} |`).join("\n")}`,
   };
 }
