@@ -3,7 +3,9 @@
  * level accuracy, Spearman correlation of scores, confusion matrix and keyword-stuffed ceiling.
  *
  * The tuning set is tune + holdout + holdout2 … holdout7 + tune8 (a blind tuning set for the four drills without
- * earlier labels) + holdout8 + holdout9 + holdout10: every holdout was consumed by the round that measured it;
+ * earlier labels) + holdout8 + holdout9 + holdout10 + tune11: every holdout was consumed by the round that measured it;
+ * tune11 is a blind tuning set (120 answers on the E5/E6 and below/E5 boundaries, with stuffing written as short
+ * sentences), measured once before anything was tuned on it (see the fixtures README).
  * holdout8 was folded in after its single blind measurement (level accuracy 0.833, Spearman 0.790), holdout9 after
  * its own (level accuracy 0.875, Spearman 0.906, 2 of 15 keyword-stuffed answers above 45, max 70), holdout10 after
  * its own (level accuracy 0.817, Spearman 0.882, 2 of 15 keyword-stuffed answers above 45, max 57). Each file is reported separately,
@@ -55,9 +57,18 @@ export const PARTS = [
   { name: "holdout8", file: "labelled.holdout8.jsonl", role: "tuning" as Role },
   { name: "holdout9", file: "labelled.holdout9.jsonl", role: "tuning" as Role },
   { name: "holdout10", file: "labelled.holdout10.jsonl", role: "tuning" as Role },
+  { name: "tune11", file: "labelled.tune11.jsonl", role: "tuning" as Role },
   { name: "holdout11", file: "labelled.holdout11.jsonl", role: "held-aside" as Role },
 ] as const;
 export type PartName = (typeof PARTS)[number]["name"];
+
+/**
+ * Is a labelled answer keyword stuffing? Its writer's style tag says so: `keyword-stuffed` in every set, and
+ * tune11's `keyword-stuffed-sentences`, `keyword-table`, `keyword-glossary` and `arrow-chain-stuffing`.
+ */
+export function isStuffed(style: string | undefined): boolean {
+  return style !== undefined && (style.startsWith("keyword-") || style.endsWith("-stuffing"));
+}
 
 /** The labelled items of one part, or null when its file is absent. */
 export function readPart(name: PartName): Labelled[] | null {
@@ -97,7 +108,7 @@ export function evaluate(items: Labelled[]): { figures: EvalFigures; scored: Sco
   });
   const confusion = Object.fromEntries(LEVELS.map((l) => [l, Object.fromEntries(LEVELS.map((p) => [p, 0]))])) as EvalFigures["confusion"];
   for (const s of scored) confusion[s.level][s.predicted]++;
-  const stuffed = scored.filter((s) => s.style === "keyword-stuffed");
+  const stuffed = scored.filter((s) => isStuffed(s.style));
   return {
     scored,
     figures: {
@@ -151,7 +162,7 @@ function printCrossValidation(): void {
   const rows: FitRow[] = PARTS.filter((p) => p.role === "tuning").flatMap((part) =>
     (readPart(part.name) ?? []).map((item) => {
       const a = analyzeAnswer({ text: item.text, rubric: rubrics.get(item.drill)! });
-      return { group: part.name, features: a.features, e5Bar: a.e5Bar, cap: a.cap, score: item.score, stuffed: item.style === "keyword-stuffed" };
+      return { group: part.name, features: a.features, e5Bar: a.e5Bar, cap: a.cap, score: item.score, stuffed: isStuffed(item.style) };
     }),
   );
   if (new Set(rows.map((r) => r.group)).size < 2) return;

@@ -5,7 +5,7 @@
  *   npm run -s fit:grader              select features and λ, report CV, write the file
  *   npm run -s fit:grader -- --dry-run report only
  *
- * Procedure: every tuning answer (tune + holdout + holdout2 … holdout7 + tune8 + holdout8 … holdout10, 1079 answers) is graded by the rule
+ * Procedure: every tuning answer (tune + holdout + holdout2 … holdout7 + tune8 + holdout8 … holdout10 + tune11, 1199 answers) is graded by the rule
  * grader, which yields its features. Greedy forward selection over FEATURE_NAMES (from "rule") with a λ
  * grid, scored by leave-one-file-out CV (each labelled file is one fold), picks the features and λ, then
  * (at that λ) the features of the within-band heads that order answers inside each level; the final
@@ -27,7 +27,7 @@ import {
   type FeatureName,
   type FitRow,
 } from "@/lib/grading/calibration";
-import { PARTS, readPart } from "./eval-grader";
+import { isStuffed, PARTS, readPart } from "./eval-grader";
 import { rubricsBySlug } from "./grade";
 
 /** Bump with the feature definitions or the fitting procedure. */
@@ -48,7 +48,7 @@ export function tuningRows(): FitRow[] {
       const rubric = rubrics.get(item.drill);
       if (!rubric) throw new Error(`No rubric for drill ${item.drill} (item ${item.id})`);
       const a = analyzeAnswer({ text: item.text, rubric });
-      return { group: part.name, features: a.features, e5Bar: a.e5Bar, cap: a.cap, score: item.score, stuffed: item.style === "keyword-stuffed" };
+      return { group: part.name, features: a.features, e5Bar: a.e5Bar, cap: a.cap, score: item.score, stuffed: isStuffed(item.style) };
     }),
   );
 }

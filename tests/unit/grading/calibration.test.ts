@@ -14,7 +14,7 @@ import {
   type FitRow,
 } from "@/lib/grading/calibration";
 import { DEFAULT_CALIBRATION } from "@/lib/grading/grade-answer";
-import { readTuningSet } from "@/scripts/eval-grader";
+import { isStuffed, readTuningSet } from "@/scripts/eval-grader";
 import { grade } from "./helpers";
 
 const zero = (): Features => Object.fromEntries(FEATURE_NAMES.map((f) => [f, 0])) as Features;
@@ -112,7 +112,7 @@ describe("shipped calibration (lib/grading/calibration.json)", () => {
     expect(calibrationSchema.safeParse(bad).success).toBe(false);
   });
 
-  const stuffed = readTuningSet().filter((i) => i.style === "keyword-stuffed");
+  const stuffed = readTuningSet().filter((i) => isStuffed(i.style));
   it.runIf(stuffed.length > 0)("keeps every keyword-stuffed tuning answer at or below 45 after calibration", () => {
     for (const item of stuffed) expect(grade(item.drill, item.text).score, item.id).toBeLessThanOrEqual(45);
   });
