@@ -123,6 +123,9 @@ const FILLER = new Set([
 /** Parts of speech of a subject with content. */
 const NOMINAL = new Set(["NOUN", "PROPN", "NUM", "ADJ"]);
 
+/** A complement's head: a noun or a number ("the feature store is the bottleneck", "features are zero"). */
+const NOUNLIKE = new Set(["NOUN", "PROPN", "NUM"]);
+
 /** Dotted leaders of an answer key, a table of contents or an index: "Fallback ........ (d) last good data". */
 const LEADERS = /\.{4,}|…{2,}/;
 
@@ -190,7 +193,10 @@ export function relatesConcepts(text: string, s: Sentence, concepts: Map<number,
     if (/(ed|en)$/.test(t.normal) && (next?.pos === "NOUN" || next?.pos === "PROPN" || next?.pos === "ADJ")) continue;
     // a copula or generic verb after a noun subject, with a contentful complement
     const prev = tokens[inCell[k - 1] ?? -1];
-    const complement = inCell.slice(k + 1).some(content);
+    // a complement with a noun or number, or two content words: a one-word attribute ("is central", "is
+    // offline", "is real") grades its subject; it relates nothing
+    const comp = inCell.slice(k + 1).filter(content);
+    const complement = comp.some((j) => NOUNLIKE.has(tokens[j]!.pos)) || comp.length >= 2;
     if (prev && (prev.pos === "NOUN" || prev.pos === "PROPN" || prev.pos === "NUM") && prev.normal !== "there" && complement) return true;
     if (before === 0 && t.pos === "VERB" && THIRD_PERSON.test(t.normal) && complement) return true;
   }
@@ -261,20 +267,25 @@ export function statesSomething(text: string, s: Sentence): boolean {
 /**
  * Highest score of an answer whose vocabulary sits in containers rather than statements: with four or more
  * concepts named and under `CONTAINER_SHARE` of the mentions in stating sentences, or under `RELATED_SHARE`
- * in sentences that relate concepts, it reaches at most the E5 floor (45), whatever the container; with (almost) nothing stated, under `BARE_CONTAINER_SHARE`, it stays
+ * in sentences that relate concepts (under `REASONLESS_RELATED_SHARE` when no sentence states a why at all,
+ * `whyShare` 0), it reaches at most the E5 floor (45), whatever the container; with (almost) nothing stated, under `BARE_CONTAINER_SHARE`, it stays
  * below E5 (40). Genuine terse notes state some of their relations and keep their level; answers that state
  * their relations are not touched.
  */
-export function containerCap(a: AssertionStats): number {
+export function containerCap(a: AssertionStats, whyShare = 1): number {
   if (a.distinct < 4) return 100;
   if (a.assertedShare < BARE_CONTAINER_SHARE) return BARE_CONTAINER_CAP;
-  return a.assertedShare < CONTAINER_SHARE || a.relatedShare < RELATED_SHARE ? CONTAINER_CAP : 100;
+  if (a.assertedShare < CONTAINER_SHARE || a.relatedShare < RELATED_SHARE) return CONTAINER_CAP;
+  // short relations with not one reason anywhere ("Kafka handles logs. The feature store is the bottleneck.")
+  return whyShare === 0 && a.relatedShare < REASONLESS_RELATED_SHARE ? CONTAINER_CAP : 100;
 }
 /**
  * Share of concept mentions in sentences that relate concepts (`relatesConcepts`) below which an answer only
  * names its concepts, in sentences ("We watch X. It is Y.") or in containers: at most the E5 floor.
  */
-export const RELATED_SHARE = 0.2;
+export const RELATED_SHARE = 0.25;
+/** With no sentence stating a why (cause, purpose, consequence), under this share of related mentions: at most the E5 floor. */
+export const REASONLESS_RELATED_SHARE = 0.5;
 /** Share of concept mentions in stating sentences below which an answer is a container of names. */
 export const CONTAINER_SHARE = 0.2;
 /** Below this share (almost) nothing is stated: below E5. */

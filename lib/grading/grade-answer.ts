@@ -149,7 +149,8 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   const estimateCap = estimatesAsked && !ctx.numbers.some((n) => estimated.has(n.quantity)) ? NO_ESTIMATE_CAP : 100;
   // a diagnosis that never names the drill's core mechanism is a misdiagnosis, however well it covers the rest
   const coreCap = rubric.criteria.some((c) => c.core && findings.get(c.id)?.status === "missed") ? CORE_MISSED_CAP : 100;
-  const cap = Math.min(100, substance.cap, stuffingCap(explanation), containerCap(assertion), stakesCap, estimateCap, coreCap, ...contradictions.map((k) => k.cap), ...orderCaps);
+  const whyShare = conceptual.length === 0 ? 0 : conceptual.filter(statesWhy).length / conceptual.length;
+  const cap = Math.min(100, substance.cap, stuffingCap(explanation), containerCap(assertion, whyShare), stakesCap, estimateCap, coreCap, ...contradictions.map((k) => k.cap), ...orderCaps);
 
   const credits: Credit[] = rubric.criteria.map((c) => ({ level: c.level, weight: c.weight, credit: findings.get(c.id)?.credit ?? 0 }));
   const score = scoreCredits(credits, rubric.thresholds, cap);
@@ -213,7 +214,7 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
     listShare: substance.listShare,
     termDensity: substance.termDensity,
     buzz: Math.min(1, substance.buzz.share * 10),
-    why: conceptual.length === 0 ? 0 : conceptual.filter(statesWhy).length / conceptual.length,
+    why: whyShare,
     denseShare: conceptual.length === 0 ? 0 : conceptual.filter((s) => s.dense === true).length / conceptual.length,
     maxConcepts: Math.min(1, Math.max(0, ...stats.hits) / 10),
     length: Math.log(1 + contentWords) / Math.log(400),
