@@ -4,6 +4,7 @@ import { checkOrder, checkOrderAnyMention } from "./order";
 import type { Criterion, Rubric } from "./rubric";
 import { related, shapeOf } from "./substance";
 import { statesWhy } from "./features";
+import { relatesConcepts, statesSomething } from "./assertion";
 import { isWordToken, type Sentence } from "./text";
 import type { CriterionStatus, Evidence } from "./types";
 
@@ -160,6 +161,14 @@ export const MAX_MET_PER_SENTENCE = 6;
  * `load` counts the criteria each sentence has already met (criteria are evaluated E5 first, heaviest
  * first); a sentence at MAX_MET_PER_SENTENCE can still make a criterion partial, not met.
  */
+/** Does the sentence relate the matched concept to something (lib/grading/assertion.ts)? */
+function relatesIn(text: string, s: Sentence, concepts: readonly { tokens: readonly number[] }[]): boolean {
+  if (!statesSomething(text, s)) return false;
+  const covered = new Set(concepts.flatMap((m) => [...m.tokens]));
+  const at = new Map(concepts.map((m, k) => [Math.min(...m.tokens), [k]]));
+  return relatesConcepts(text, s, at, covered);
+}
+
 export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, partialCredit: number, load?: Map<number, number>): Finding {
   let partial: { sentence: number; at: number } | null = null;
   let negatedOnly = false;
@@ -191,6 +200,9 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
     if (!explained) continue;
     // "some kind of data contract", "maybe slice it": a hedged E6 topic without a why is gestured at, not explained
     if (c.level === "E6" && hedged(s) && !statesWhy(s)) continue;
+    // E6 is explained depth: the sentence naming the E6 topic must itself state a why or relate it to something
+    // ("offline metrics are biased here" after a list of remedies names the blind spot; it does not explain it)
+    if (c.level === "E6" && !statesWhy(s) && !relatesIn(ctx.text, s, concepts)) continue;
     const { mech, also } = explained;
     const touched = [s.index, ...(mech ? [mech.sentence] : []), ...also.map((m) => m!.sentence)];
     met = { status: "met", credit: 1, evidence: evidenceOf(ctx, Math.min(...touched), Math.max(...touched)), note: null, firstAt: partial.at, mentions, headAt };

@@ -157,7 +157,8 @@ describe("hedged E6 topics", () => {
 
   it("gives a hedged E6 topic without a why less credit than the same topic stated outright", () => {
     const hedgedAnswer = grade("diagnose-schema-change", "After that I'd want some kind of data contract with the client team.");
-    const stated = grade("diagnose-schema-change", "After that I'd want a versioned data contract with the client team.");
+    // stated outright, with why: an E6 topic is met only where its sentence states a why or relates it to something
+    const stated = grade("diagnose-schema-change", "A versioned data contract with the client team means a type change fails their build, so it never reaches us.");
     const credit = (r: ReturnType<typeof grade>) => r.criteria.find((c) => c.id === "data-contract")!.credit;
     expect(credit(hedgedAnswer)).toBeLessThan(credit(stated));
   });
