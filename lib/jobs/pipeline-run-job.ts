@@ -17,13 +17,12 @@ export const MAX_RUN_RETRY_LIMIT = 10;
  * Retries after a crash or failure (RUN_RETRY_LIMIT, 0–10, default 2 as RELIABILITY JOB-05 asks).
  * Each retry trains the whole run again, so a run that always fails costs limit + 1 tries of CPU
  * before it is marked failed and copied to the dead-letter queue. Throws, naming the variable, on a
- * bad value; the worker and the web server call it at start.
+ * bad value; the worker calls it at start, and lib/env.ts checks the same rule when the web server starts.
  */
 export function getRunRetryLimit(value = process.env.RUN_RETRY_LIMIT): number {
   if (value === undefined || value === "") return DEFAULT_RUN_RETRY_LIMIT;
-  const limit = /^\d{1,2}$/.test(value) ? Number(value) : NaN;
-  if (!(limit <= MAX_RUN_RETRY_LIMIT)) throw new Error(`Expected RUN_RETRY_LIMIT to be an integer from 0 to ${MAX_RUN_RETRY_LIMIT}, got ${JSON.stringify(value)}`);
-  return limit;
+  if (!/^([0-9]|10)$/.test(value)) throw new Error(`Expected RUN_RETRY_LIMIT to be an integer from 0 to ${MAX_RUN_RETRY_LIMIT}, got ${JSON.stringify(value)}`);
+  return Number(value);
 }
 
 export async function dispatchPipelineRun(payload: PipelineRunPayload): Promise<string | null> {

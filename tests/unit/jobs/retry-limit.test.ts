@@ -12,7 +12,7 @@ describe("getRunRetryLimit", () => {
     expect(getRunRetryLimit(value)).toBe(Number(value));
   });
 
-  it.each(["-1", "11", "1.5", "two", " 2", "1e1", "99"])("refuses %j, naming the variable", (value) => {
+  it.each(["-1", "11", "1.5", "two", " 2", "1e1", "99", "07"])("refuses %j, naming the variable", (value) => {
     expect(() => getRunRetryLimit(value)).toThrow(`Expected RUN_RETRY_LIMIT to be an integer from 0 to 10, got ${JSON.stringify(value)}`);
   });
 });
