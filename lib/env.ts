@@ -10,6 +10,8 @@ const serverEnvSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
+  /** Retries of a failed simulation run (lib/jobs/pipeline-run-job.ts getRunRetryLimit). */
+  RUN_RETRY_LIMIT: z.string().regex(/^([0-9]|10)?$/, "RUN_RETRY_LIMIT must be an integer from 0 to 10").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

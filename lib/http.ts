@@ -109,6 +109,21 @@ export function requireRecordId(value: string, what = "Record"): string {
   return value;
 }
 
+/** RFC 9110 visible characters (VCHAR, "!" to "~"): no spaces, controls or non-ASCII. */
+const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7E]{1,200}$/;
+
+/**
+ * The optional `Idempotency-Key` request header: null when absent, else 1–200 visible ASCII
+ * characters (a UUID fits), or 400 naming the header and what arrived.
+ */
+export function readIdempotencyKey(req: Request): string | null {
+  const value = req.headers.get("idempotency-key");
+  if (value === null || IDEMPOTENCY_KEY_PATTERN.test(value)) return value;
+  const got = value.length === 0 ? "an empty value" : value.length > 200 ? `${value.length} characters` : "a space, control or non-ASCII character";
+  const message = `Expected the Idempotency-Key header to be 1–200 visible ASCII characters, got ${got}`;
+  throw new AppError("BAD_REQUEST", message, { issues: [{ field: "Idempotency-Key", message }] });
+}
+
 /** Reads a JSON body: checks content type and size, then validates it with the schema. */
 export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
   const type = req.headers.get("content-type") ?? "";

@@ -5,7 +5,7 @@
 import { getBoss, PIPELINE_RUN_QUEUE } from "@/lib/jobs/boss";
 import { reclaimStaleRuns } from "@/lib/db/runs";
 import { handlePipelineRun } from "@/lib/jobs/handle-pipeline-run";
-import { dispatchPipelineRun, RUN_RETRY_LIMIT } from "@/lib/jobs/pipeline-run-job";
+import { dispatchPipelineRun, getRunRetryLimit } from "@/lib/jobs/pipeline-run-job";
 import { createLogger } from "@/lib/log";
 
 const log = createLogger({ service: "worker" });
@@ -33,16 +33,17 @@ async function startBoss(): Promise<Awaited<ReturnType<typeof getBoss>>> {
 }
 
 async function main(): Promise<void> {
+  const retryLimit = getRunRetryLimit(); // a bad RUN_RETRY_LIMIT stops the worker here, with its name
   const boss = await startBoss();
   await boss.work<unknown>(PIPELINE_RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
     if (!job) return;
-    await handlePipelineRun({ payload: job.data, retryCount: job.retryCount, log: log.child({ job: PIPELINE_RUN_QUEUE, jobId: job.id }) });
+    await handlePipelineRun({ payload: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit, log: log.child({ job: PIPELINE_RUN_QUEUE, jobId: job.id }) });
   });
-  log.info({ queue: PIPELINE_RUN_QUEUE }, "worker ready");
+  log.info({ queue: PIPELINE_RUN_QUEUE, retryLimit }, "worker ready");
 
   // Runs whose worker died (kill -9, lost machine) go back to the queue once their heartbeat is stale.
   const reclaim = async () => {
-    const ids = await reclaimStaleRuns({ maxTries: RUN_RETRY_LIMIT + 1 });
+    const ids = await reclaimStaleRuns({ maxTries: retryLimit + 1 });
     for (const runId of ids) await dispatchPipelineRun({ runId });
     if (ids.length > 0) log.warn({ runIds: ids }, "reclaimed runs from a stopped worker");
   };

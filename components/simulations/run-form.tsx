@@ -1,7 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+
+/** A fresh Idempotency-Key; randomUUID needs a secure context (https or localhost), getRandomValues does not. */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 type ScenarioOption = { id: string; title: string; description: string };
 type ScaleOption = { id: string; label: string; sample: string };
@@ -15,17 +21,30 @@ export function RunForm({ scenarios, scales, initial }: { scenarios: ScenarioOpt
   const [error, setError] = useState<string | null>(null);
   const [isPending, setPending] = useState(false);
   const selected = scenarios.find((s) => s.id === scenario);
+  // One key per intent to start this run: a double click or a retry after an error resends it, and
+  // the server answers with the run it already made (POST /api/runs, Idempotency-Key). A changed
+  // field is a new intent.
+  const intentKey = useRef<string | null>(null);
 
   function sync(next: { scenario?: string; scale?: string; seed?: string }) {
+    intentKey.current = null;
     const params = new URLSearchParams({ scenario: next.scenario ?? scenario, scale: next.scale ?? scale, seed: next.seed ?? seed });
     window.history.replaceState(null, "", `/simulations?${params.toString()}`);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    intentKey.current ??= newIdempotencyKey();
     setPending(true);
     setError(null);
-    const res = await fetch("/api/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario, scale, seed: Number(seed) }) });
+    let res: Response;
+    try {
+      res = await fetch("/api/runs", { method: "POST", headers: { "content-type": "application/json", "idempotency-key": intentKey.current }, body: JSON.stringify({ scenario, scale, seed: Number(seed) }) });
+    } catch {
+      setError("Could not reach the server; try again.");
+      setPending(false);
+      return;
+    }
     const body = (await res.json().catch(() => null)) as { url?: string; error?: { message?: string } } | null;
     if (!res.ok || !body?.url) {
       setError(body?.error?.message ?? "Could not start the run.");

@@ -4,9 +4,9 @@
  * applied with a conditional update, so two writers cannot both move a run.
  */
 import { randomBytes } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import { MAX_ACTIVE_RUNS_GLOBAL, MAX_ACTIVE_RUNS_PER_USER, type StartRunInput } from "@/lib/simulations/schema";
+import { IDEMPOTENCY_KEY_TTL_HOURS, MAX_ACTIVE_RUNS_GLOBAL, MAX_ACTIVE_RUNS_PER_USER, type StartRunInput } from "@/lib/simulations/schema";
 import { nextRunStatus, type RunEvent, type RunStatus } from "@/lib/simulations/status";
 import { db } from "./client";
 
@@ -38,26 +38,80 @@ function toSummary(row: Prisma.SimulationRunGetPayload<{ select: typeof summaryS
   return { ...row, progress: parseProgress(row.progress) };
 }
 
-/** Creates a queued run unless the learner or the whole queue is at its limit (429). */
-export async function createRun({ userId, input, config }: { userId: string; input: StartRunInput; config: unknown }): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
-    // Serialise concurrent starts by the same learner so the limit cannot be raced past.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${userId}))`;
-    const [mine, everyone] = await Promise.all([
-      tx.simulationRun.count({ where: { userId, status: { in: ["queued", "running"] } } }),
-      tx.simulationRun.count({ where: { status: { in: ["queued", "running"] } } }),
-    ]);
-    if (mine >= MAX_ACTIVE_RUNS_PER_USER) {
-      throw new AppError("RATE_LIMITED", `You already have ${mine} runs queued or running (at most ${MAX_ACTIVE_RUNS_PER_USER}); wait for one to finish or cancel one.`, { retryAfterSeconds: 30 });
-    }
-    if (everyone >= MAX_ACTIVE_RUNS_GLOBAL) {
-      throw new AppError("RATE_LIMITED", "The simulation queue is full; try again in a few minutes.", { retryAfterSeconds: 120 });
-    }
-    return tx.simulationRun.create({
-      data: { userId, scenario: input.scenario, scale: input.scale, seed: input.seed, config: config as Prisma.InputJsonValue, progress: EMPTY_PROGRESS, shareToken: randomBytes(18).toString("base64url") },
-      select: { id: true },
+/** A run started with an Idempotency-Key: `isReplay` when the key had already started it. */
+export type StartedRun = { id: string; isReplay: boolean };
+
+const keyedRunSelect = { id: true, scenario: true, scale: true, seed: true, createdAt: true } satisfies Prisma.SimulationRunSelect;
+type KeyedRun = Prisma.SimulationRunGetPayload<{ select: typeof keyedRunSelect }>;
+
+const isKeyFresh = (run: KeyedRun, now: Date) => now.getTime() - run.createdAt.getTime() < IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000;
+
+/** The same key with another scenario, scale or seed is a client bug, not a retry: 409. */
+function toReplay(run: KeyedRun, input: StartRunInput): StartedRun {
+  if (run.scenario !== input.scenario || run.scale !== input.scale || run.seed !== input.seed) {
+    throw new AppError("CONFLICT", "This Idempotency-Key already started a run with another scenario, scale or seed; send a new key for a new run", {
+      issues: [{ field: "Idempotency-Key", message: "already used for a different run" }],
     });
-  });
+  }
+  return { id: run.id, isReplay: true };
+}
+
+/**
+ * The learner's run started with this Idempotency-Key within IDEMPOTENCY_KEY_TTL_HOURS, or null.
+ * Read before the start limiter, so a client's retry of an accepted start is answered, not counted.
+ */
+export async function findRunByIdempotencyKey({ userId, idempotencyKey, input, now = new Date() }: { userId: string; idempotencyKey: string; input: StartRunInput; now?: Date }): Promise<StartedRun | null> {
+  const run = await db.simulationRun.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } }, select: keyedRunSelect });
+  return run && isKeyFresh(run, now) ? toReplay(run, input) : null;
+}
+
+/**
+ * Creates a queued run unless the learner or the whole queue is at its limit (429). With an
+ * Idempotency-Key, a start the key already made (within IDEMPOTENCY_KEY_TTL_HOURS) is returned
+ * instead, so a double click or a client retry makes one run; the key is unique per learner
+ * (userId, idempotencyKey), so two learners' keys never meet.
+ */
+export async function createRun({ userId, input, config, idempotencyKey, now = new Date() }: { userId: string; input: StartRunInput; config: unknown; idempotencyKey?: string | null; now?: Date }): Promise<StartedRun> {
+  try {
+    return await db.$transaction(async (tx) => {
+      // Serialise concurrent starts by the same learner so the limit cannot be raced past (nor the key).
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${userId}))`;
+      if (idempotencyKey) {
+        const earlier = await tx.simulationRun.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } }, select: keyedRunSelect });
+        if (earlier && isKeyFresh(earlier, now)) return toReplay(earlier, input);
+        // An expired key is free again: the old run keeps its row, not its key.
+        if (earlier) await tx.simulationRun.update({ where: { id: earlier.id }, data: { idempotencyKey: null } });
+      }
+      const [mine, everyone] = await Promise.all([
+        tx.simulationRun.count({ where: { userId, status: { in: ["queued", "running"] } } }),
+        tx.simulationRun.count({ where: { status: { in: ["queued", "running"] } } }),
+      ]);
+      if (mine >= MAX_ACTIVE_RUNS_PER_USER) {
+        throw new AppError("RATE_LIMITED", `You already have ${mine} runs queued or running (at most ${MAX_ACTIVE_RUNS_PER_USER}); wait for one to finish or cancel one.`, { retryAfterSeconds: 30 });
+      }
+      if (everyone >= MAX_ACTIVE_RUNS_GLOBAL) {
+        throw new AppError("RATE_LIMITED", "The simulation queue is full; try again in a few minutes.", { retryAfterSeconds: 120 });
+      }
+      const run = await tx.simulationRun.create({
+        data: { userId, scenario: input.scenario, scale: input.scale, seed: input.seed, config: config as Prisma.InputJsonValue, progress: EMPTY_PROGRESS, shareToken: randomBytes(18).toString("base64url"), idempotencyKey: idempotencyKey ?? null },
+        select: { id: true },
+      });
+      return { id: run.id, isReplay: false };
+    });
+  } catch (error) {
+    // The advisory lock makes this unreachable for one database; the unique index is the backstop
+    // (e.g. a lock lost with its connection): the other insert won, so answer with its run.
+    if (idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const earlier = await findRunByIdempotencyKey({ userId, idempotencyKey, input, now });
+      if (earlier) return earlier;
+    }
+    throw error;
+  }
+}
+
+/** A start whose job could not be queued fails at once and frees its key, so the client's retry starts afresh. */
+export async function failUnqueuedRun({ id }: { id: string }): Promise<void> {
+  await transition(id, "fail", { error: "could not be queued", finishedAt: new Date(), idempotencyKey: null });
 }
 
 export async function setRunJobId({ id, jobId }: { id: string; jobId: string }): Promise<void> {

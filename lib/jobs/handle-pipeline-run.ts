@@ -7,7 +7,8 @@ import path from "node:path";
 import { beatRun, cancelRunningRun, failRun, finishRun, getRunForWorker, isHeartbeatStale, saveRunProgress, startRun, type RunProgress } from "@/lib/db/runs";
 import type { Logger } from "@/lib/log";
 import { RUN_DEADLINE_SECONDS } from "@/lib/simulations/schema";
-import { pipelineRunPayloadSchema, RUN_RETRY_LIMIT } from "./pipeline-run-job";
+import { runFailureMessage } from "@/lib/simulations/status";
+import { pipelineRunPayloadSchema } from "./pipeline-run-job";
 import { lowerPriority } from "./priority";
 import type { ChildMessage } from "./run-child";
 
@@ -22,7 +23,21 @@ const CHILD_SCRIPT = path.resolve("lib/jobs/run-child.ts");
 /** RUN_DEADLINE_SECONDS; the worker may only shorten it (RUN_DEADLINE_SECONDS env, for tests of the deadline). */
 const deadlineSeconds = () => Math.min(RUN_DEADLINE_SECONDS, Number(process.env.RUN_DEADLINE_SECONDS) || RUN_DEADLINE_SECONDS);
 
-export async function handlePipelineRun({ payload, retryCount, log }: { payload: unknown; retryCount: number; log: Logger }): Promise<void> {
+/**
+ * Test hook for a poison job (RELIABILITY JOB-05): the runs named in the worker's own
+ * RUN_TEST_POISON_IDS throw on every try. Read only when NODE_ENV is "test" (Vitest sets it; `npm
+ * start` never does), and it names server-made run ids, so no request can reach it.
+ */
+function isPoisonedForTest(runId: string): boolean {
+  return process.env.NODE_ENV === "test" && (process.env.RUN_TEST_POISON_IDS ?? "").split(",").includes(runId);
+}
+
+/**
+ * One try of a run. `retryCount` and `retryLimit` are the pg-boss job's: the dispatcher's limit
+ * (RUN_RETRY_LIMIT) travels with the job. A failed try throws so pg-boss retries it, or, on the last
+ * try, marks the job failed and copies it to the dead-letter queue.
+ */
+export async function handlePipelineRun({ payload, retryCount, retryLimit, log }: { payload: unknown; retryCount: number; retryLimit: number; log: Logger }): Promise<void> {
   const { runId } = pipelineRunPayloadSchema.parse(payload);
   const run = await getRunForWorker({ id: runId });
   if (!run || run.status === "succeeded" || run.status === "cancelled" || run.status === "failed") {
@@ -53,6 +68,7 @@ export async function handlePipelineRun({ payload, retryCount, log }: { payload:
   let lastWrite = Promise.resolve();
 
   try {
+    if (isPoisonedForTest(runId)) throw new Error(`test hook: run ${runId} is poisoned (RUN_TEST_POISON_IDS)`);
     const result = await new Promise<unknown>((resolve, reject) => {
       child = fork(CHILD_SCRIPT, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, SERVICE_NAME: "pipeline-child", DATABASE_POOL_SIZE: "1" } });
       lowerPriority(child.pid, "pipeline", log);
@@ -83,10 +99,16 @@ export async function handlePipelineRun({ payload, retryCount, log }: { payload:
       log.info({ runId }, "run cancelled");
       return;
     }
-    const willRetry = !(error instanceof RunStopped) && retryCount < RUN_RETRY_LIMIT;
-    await failRun({ id: runId, error: error instanceof Error ? error.message : String(error), willRetry });
-    log.warn({ runId, error, willRetry }, "run failed");
-    if (willRetry) throw error; // pg-boss retries the job
+    if (error instanceof RunStopped) {
+      // The deadline is final: a retry would spend the same time again. The job completes.
+      await failRun({ id: runId, error: error.message, willRetry: false });
+      log.warn({ runId, reason: error.reason }, "run stopped");
+      return;
+    }
+    const willRetry = retryCount < retryLimit;
+    await failRun({ id: runId, error: runFailureMessage({ tryNumber: retryCount + 1, tries: retryLimit + 1 }), willRetry });
+    log.warn({ runId, error, try: retryCount + 1, tries: retryLimit + 1, willRetry }, willRetry ? "run failed; retrying" : "run failed on every try; dead-lettered");
+    throw error; // pg-boss retries the job, or fails it into the dead-letter queue
   } finally {
     clearTimeout(deadline);
     clearInterval(heartbeat);

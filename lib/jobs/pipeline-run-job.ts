@@ -9,15 +9,27 @@ import { getBoss, PIPELINE_RUN_QUEUE } from "./boss";
 export const pipelineRunPayloadSchema = z.object({ runId: z.string().min(1).max(64) });
 export type PipelineRunPayload = z.infer<typeof pipelineRunPayloadSchema>;
 
-/** Retries after a crash or failure, on top of the first try. */
-export const RUN_RETRY_LIMIT = 1;
+/** Retries after a crash or failure, on top of the first try, unless RUN_RETRY_LIMIT says otherwise. */
+export const DEFAULT_RUN_RETRY_LIMIT = 2;
+export const MAX_RUN_RETRY_LIMIT = 10;
+
+/**
+ * Retries after a crash or failure (RUN_RETRY_LIMIT, 0–10, default 2 as RELIABILITY JOB-05 asks).
+ * Each retry trains the whole run again, so a run that always fails costs limit + 1 tries of CPU
+ * before it is marked failed and copied to the dead-letter queue. Throws, naming the variable, on a
+ * bad value; the worker calls it at start, and lib/env.ts checks the same rule when the web server starts.
+ */
+export function getRunRetryLimit(value = process.env.RUN_RETRY_LIMIT): number {
+  if (value === undefined || value === "") return DEFAULT_RUN_RETRY_LIMIT;
+  if (!/^([0-9]|10)$/.test(value)) throw new Error(`Expected RUN_RETRY_LIMIT to be an integer from 0 to ${MAX_RUN_RETRY_LIMIT}, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
 
 export async function dispatchPipelineRun(payload: PipelineRunPayload): Promise<string | null> {
   const boss = await getBoss();
   return boss.send(PIPELINE_RUN_QUEUE, pipelineRunPayloadSchema.parse(payload), {
-    retryLimit: RUN_RETRY_LIMIT,
+    retryLimit: getRunRetryLimit(),
     retryDelay: 2,
     expireInSeconds: RUN_DEADLINE_SECONDS + 60,
-
   });
 }

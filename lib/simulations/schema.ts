@@ -40,5 +40,10 @@ export function toPipelineConfig({ scenario, scale, seed }: StartRunInput): Pipe
 export const MAX_ACTIVE_RUNS_PER_USER = 4;
 /** Across all learners: queued + running runs the worker pool accepts. */
 export const MAX_ACTIVE_RUNS_GLOBAL = 50;
+/**
+ * How long POST /api/runs remembers an Idempotency-Key: a repeat within this window answers with the
+ * first run; after it, the same key starts a new run.
+ */
+export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 /** A run past this deadline is stopped and marked failed. */
 export const RUN_DEADLINE_SECONDS = 15 * 60;

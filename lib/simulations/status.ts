@@ -20,3 +20,13 @@ export function nextRunStatus(current: RunStatus, event: RunEvent): RunStatus | 
 export function isActive(status: RunStatus): boolean {
   return status === "queued" || status === "running";
 }
+
+/**
+ * What the owner reads when a try fails for a reason other than the deadline or a cancel. The real
+ * error (a child's message, an exit code, a stack) goes to the worker's log and to the job's output
+ * in the dead-letter queue, never to the run row.
+ */
+export function runFailureMessage({ tryNumber, tries }: { tryNumber: number; tries: number }): string {
+  if (tryNumber < tries) return `Try ${tryNumber} of ${tries} failed; retrying.`;
+  return `The run failed on ${tries === 1 ? "its only try" : `all ${tries} tries`}. It has been set aside for review; you can start it again.`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startRunSchema, toPipelineConfig } from "@/lib/simulations/schema";
-import { nextRunStatus } from "@/lib/simulations/status";
+import { nextRunStatus, runFailureMessage } from "@/lib/simulations/status";
 
 describe("nextRunStatus", () => {
   it("follows queued → running → succeeded", () => {
@@ -49,5 +49,13 @@ describe("runStageNames", () => {
       const config = parsePipelineConfig({ model: { kinds: [...kinds] } });
       expect(runStageNames(kinds)).toEqual(pipelineStages(config).map((s) => s.name));
     }
+  });
+});
+
+describe("runFailureMessage", () => {
+  it("says a retry follows while tries remain, and gives a generic final message on the last", () => {
+    expect(runFailureMessage({ tryNumber: 1, tries: 3 })).toBe("Try 1 of 3 failed; retrying.");
+    expect(runFailureMessage({ tryNumber: 3, tries: 3 })).toBe("The run failed on all 3 tries. It has been set aside for review; you can start it again.");
+    expect(runFailureMessage({ tryNumber: 1, tries: 1 })).toBe("The run failed on its only try. It has been set aside for review; you can start it again.");
   });
 });
