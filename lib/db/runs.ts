@@ -159,6 +159,8 @@ export async function requestCancel({ id, userId }: { id: string; userId: string
 
 /** A running run whose heartbeat is older than this has lost its worker (crash, kill -9, lost machine). */
 export const HEARTBEAT_STALE_MS = Number(process.env.RUN_HEARTBEAT_STALE_MS) || 30_000;
+/** A live run beats at least three times per stale window, so a slow beat under load is never read as a lost worker. */
+export const HEARTBEAT_EVERY_MS = Math.min(5_000, Math.floor(HEARTBEAT_STALE_MS / 3));
 
 export async function getRunForWorker({ id }: { id: string }) {
   return db.simulationRun.findUnique({ where: { id }, select: { id: true, status: true, config: true, cancelRequested: true, tries: true, heartbeatAt: true } });

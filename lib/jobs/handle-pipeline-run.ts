@@ -4,7 +4,7 @@
  */
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { beatRun, cancelRunningRun, failRun, finishRun, getRunForWorker, isHeartbeatStale, saveRunProgress, startRun, type RunProgress } from "@/lib/db/runs";
+import { beatRun, cancelRunningRun, failRun, finishRun, getRunForWorker, HEARTBEAT_EVERY_MS, isHeartbeatStale, saveRunProgress, startRun, type RunProgress } from "@/lib/db/runs";
 import type { Logger } from "@/lib/log";
 import { RUN_DEADLINE_SECONDS } from "@/lib/simulations/schema";
 import { runFailureMessage } from "@/lib/simulations/status";
@@ -64,7 +64,7 @@ export async function handlePipelineRun({ payload, retryCount, retryLimit, log }
   };
   const deadline = setTimeout(() => kill("deadline"), deadlineSeconds() * 1000);
   // Training stages can run for a while without progress events: beat independently of them.
-  const heartbeat = setInterval(() => void beatRun({ id: runId }).catch(() => undefined), 5_000);
+  const heartbeat = setInterval(() => void beatRun({ id: runId }).catch(() => undefined), HEARTBEAT_EVERY_MS);
   let lastWrite = Promise.resolve();
 
   try {
