@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { DueList, endOfUtcDay } from "@/components/review/due-list";
 import { getCurrentUser } from "@/lib/auth";
 import { listReviewCards } from "@/lib/db/reviews";
@@ -25,11 +25,11 @@ export default async function LandingPage() {
         </p>
         <div className="flex gap-3">
           {user ? (
-            <Link href="/drills" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">Go to your drills</Link>
+            <AppLink href="/drills" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">Go to your drills</AppLink>
           ) : (
             <>
-              <Link href="/sign-up" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">Start practising</Link>
-              <Link href="/sign-in" className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium text-slate-800 hover:bg-slate-50">Sign in</Link>
+              <AppLink href="/sign-up" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">Start practising</AppLink>
+              <AppLink href="/sign-in" className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium text-slate-800 hover:bg-slate-50">Sign in</AppLink>
             </>
           )}
         </div>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { getCurrentUser } from "@/lib/auth";
 import { SignOutButton } from "@/components/account/sign-out-button";
 
@@ -7,27 +7,27 @@ export async function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3 text-sm" aria-label="Main">
-        <Link href="/" className="font-semibold text-slate-900">
+        <AppLink href="/" className="font-semibold text-slate-900">
           Beyond the Model
-        </Link>
+        </AppLink>
         {user ? (
           <>
-            <Link href="/drills" className="text-slate-600 hover:text-slate-900">Drills</Link>
-            <Link href="/simulations" className="text-slate-600 hover:text-slate-900">Simulations</Link>
-            <Link href="/predict" className="text-slate-600 hover:text-slate-900">Predict</Link>
-            <Link href="/attempts" className="text-slate-600 hover:text-slate-900">History</Link>
-            <Link href="/progress" className="text-slate-600 hover:text-slate-900">Progress</Link>
-            <Link href="/review" className="text-slate-600 hover:text-slate-900">Review</Link>
-            <Link href="/mock" className="text-slate-600 hover:text-slate-900">Mock</Link>
+            <AppLink href="/drills" className="text-slate-600 hover:text-slate-900">Drills</AppLink>
+            <AppLink href="/simulations" className="text-slate-600 hover:text-slate-900">Simulations</AppLink>
+            <AppLink href="/predict" className="text-slate-600 hover:text-slate-900">Predict</AppLink>
+            <AppLink href="/attempts" className="text-slate-600 hover:text-slate-900">History</AppLink>
+            <AppLink href="/progress" className="text-slate-600 hover:text-slate-900">Progress</AppLink>
+            <AppLink href="/review" className="text-slate-600 hover:text-slate-900">Review</AppLink>
+            <AppLink href="/mock" className="text-slate-600 hover:text-slate-900">Mock</AppLink>
             <span className="ml-auto flex items-center gap-4">
-              <Link href="/account" className="text-slate-600 hover:text-slate-900" title="Account">{user.email}</Link>
+              <AppLink href="/account" className="text-slate-600 hover:text-slate-900" title="Account">{user.email}</AppLink>
               <SignOutButton />
             </span>
           </>
         ) : (
           <span className="ml-auto flex items-center gap-4">
-            <Link href="/sign-in" className="text-slate-600 hover:text-slate-900">Sign in</Link>
-            <Link href="/sign-up" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">Create account</Link>
+            <AppLink href="/sign-in" className="text-slate-600 hover:text-slate-900">Sign in</AppLink>
+            <AppLink href="/sign-up" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">Create account</AppLink>
           </span>
         )}
       </nav>

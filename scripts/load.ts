@@ -11,7 +11,8 @@
  *   - with --soak-minutes N: web server RSS growth over N minutes of mixed reads and writes at 10
  *     connections, after a 1-minute warm-up (RELIABILITY PERF-04)
  *   - with --only predict|pages: only that phase, on a quiet machine, --repeat N times (for work on
- *     one path; the full run is what the README quotes)
+ *     one path; the full run is what the README quotes); --only pages-training repeats the pages
+ *     phase while the 1M-event run trains
  *   npm run -s load [-- --seconds 20 --soak-minutes 10 | --only predict --repeat 3]
  */
 import { execSync, spawn } from "node:child_process";
@@ -30,7 +31,7 @@ const arg = (name: string, fallback: number) => {
 const SECONDS = arg("seconds", 20);
 const SOAK_MINUTES = arg("soak-minutes", 0);
 const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
-if (ONLY !== null && ONLY !== "predict" && ONLY !== "pages") throw new Error("--only must be one of: predict, pages");
+if (ONLY != null && !["predict", "pages", "pages-training"].includes(ONLY)) throw new Error("--only must be one of: predict, pages, pages-training");
 const REPEAT = arg("repeat", 1);
 
 async function waitForHealth() {
@@ -233,6 +234,12 @@ async function main() {
     const training = { cookie: owner, runId: backgroundRun };
 
     const pages = await phase("pages", { url: `${BASE}/drills`, connections: 50, duration: SECONDS, headers: { cookie: owner } }, training);
+    if (ONLY === "pages-training") {
+      const runs = [pages.report];
+      for (let i = 1; i < REPEAT && (await runState(owner, backgroundRun)).status === "running"; i++) runs.push((await phase(`pages ${i + 1}/${REPEAT}`, { url: `${BASE}/drills`, connections: 50, duration: SECONDS, headers: { cookie: owner } }, training)).report);
+      console.log(JSON.stringify({ secondsPerPhase: SECONDS, pagesWhileTraining: runs }, null, 2));
+      return;
+    }
     const reads = await phase("read API", { url: `${BASE}/api/attempts?limit=20`, connections: 50, duration: SECONDS, headers: { cookie: owner } }, training);
     const runTag = Date.now().toString(36);
     const writers = await Promise.all(Array.from({ length: 20 }, (_, i) => session(`w${runTag}-${i}`)));

@@ -3,7 +3,8 @@
  * migrations, seeds content, builds the app when the sources are newer than the last build, then runs
  * the web server. SIGINT/SIGTERM stop the children first, then the database it started.
  *
- *   --dev   run `next dev` instead of building and running the production server (scripts/web-server.mjs)
+ *   --dev   run Next's development server (scripts/web-server.mjs with WEB_DEV=1) instead of building and
+ *           running the production one
  *
  * It also starts one simulation worker (START_WORKER=0 skips it; `npm run worker` runs one elsewhere).
  *
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
 
   // Production: scripts/web-server.mjs runs Next's handler in WEB_CONCURRENCY processes on one port.
   const web = isDev
-    ? spawn(path.resolve("node_modules/.bin/next"), ["dev", "-p", String(port)], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } })
+    ? spawn(process.execPath, ["scripts/web-server.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "development", WEB_DEV: "1", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" } })
     : spawn(process.execPath, [`--max-old-space-size=${Number(process.env.WEB_MAX_HEAP_MB) || 512}`, ...(process.env.WEB_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? []), "scripts/web-server.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" } });
   children.push(web);
   web.on("exit", (code, signal) => {
@@ -102,7 +103,7 @@ function needsBuild(): boolean {
   const marker = path.resolve(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(marker)) return true;
   const builtAt = statSync(marker).mtimeMs;
-  const sources = ["app", "components", "lib", "generated", "prisma/content", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+  const sources = ["app", "components", "lib", "generated", "prisma/content", "instrumentation.ts", "next.config.js", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
   return sources.some((source) => newestMtime(path.resolve(source)) > builtAt);
 }
 

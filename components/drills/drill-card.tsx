@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { GradeChip } from "@/components/grading/level-badge";
 import { Badge } from "@/components/ui/badge";
 import type { DrillProgressDto } from "@/lib/db/attempts";
@@ -7,7 +7,7 @@ import { DRILL_KIND_LABELS, formatDateTime } from "@/lib/format";
 
 export function DrillCard({ drill, progress }: { drill: DrillSummaryDto; progress: DrillProgressDto | null }) {
   return (
-    <Link href={`/drills/${drill.slug}`} className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500 hover:shadow" data-testid={`drill-card-${drill.slug}`}>
+    <AppLink href={`/drills/${drill.slug}`} className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500 hover:shadow" data-testid={`drill-card-${drill.slug}`}>
       <div className="flex items-center gap-2">
         <Badge tone={drill.kind === "diagnosis" ? "violet" : "blue"}>{DRILL_KIND_LABELS[drill.kind]}</Badge>
         <span className="text-xs text-slate-500">{drill.suggestedMinutes} min</span>
@@ -30,6 +30,6 @@ export function DrillCard({ drill, progress }: { drill: DrillSummaryDto; progres
           </div>
         ) : null}
       </dl>
-    </Link>
+    </AppLink>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import type { ReviewCardDto } from "@/lib/db/reviews";
 import { formatDateTime } from "@/lib/format";
 
@@ -10,7 +10,7 @@ export function DueList({ cards, until, emptyText }: { cards: ReviewCardDto[]; u
     <ul className="divide-y divide-slate-100" data-testid="due-list">
       {due.map((c) => (
         <li key={c.drillSlug} className="flex items-center justify-between py-2 text-sm">
-          <Link href={`/drills/${c.drillSlug}`} className="font-medium text-brand-700 hover:underline">{c.drillTitle}</Link>
+          <AppLink href={`/drills/${c.drillSlug}`} className="font-medium text-brand-700 hover:underline">{c.drillTitle}</AppLink>
           <span className="text-xs text-slate-500">due {formatDateTime(c.due)} · last: {c.lastRating}</span>
         </li>
       ))}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import type { RunDetailDto } from "@/lib/db/runs";
 import { SCENARIOS } from "@/lib/pipeline/scenarios/catalog";
 import { DIAGNOSIS_DRILL_BY_SCENARIO, parseStoredResult } from "@/lib/simulations/result";
@@ -22,8 +22,8 @@ export function RunView({ run, isOwner }: { run: RunDetailDto; isOwner: boolean 
         <p className="text-sm text-slate-600">{scenario?.description}</p>
         <p className="text-xs text-slate-500">
           seed {run.seed} · measured on {preset.sample.users.toLocaleString("en")} users / {preset.sample.events.toLocaleString("en")} events ·{" "}
-          <Link href={replayUrl} className="text-brand-600 hover:underline">replay this config</Link>
-          {run.scenario !== "baseline" ? <> · <Link href={`/simulations?scenario=baseline&scale=${run.scale}&seed=${run.seed}`} className="text-brand-600 hover:underline">run the baseline with the same seed</Link></> : null}
+          <AppLink href={replayUrl} className="text-brand-600 hover:underline">replay this config</AppLink>
+          {run.scenario !== "baseline" ? <> · <AppLink href={`/simulations?scenario=baseline&scale=${run.scale}&seed=${run.seed}`} className="text-brand-600 hover:underline">run the baseline with the same seed</AppLink></> : null}
         </p>
       </header>
       <RunProgressPanel runId={run.id} initial={{ status: run.status, progress: run.progress, error: run.error }} stageNames={runStageNames(kinds)} canCancel={isOwner} />
@@ -32,10 +32,10 @@ export function RunView({ run, isOwner }: { run: RunDetailDto; isOwner: boolean 
           {isOwner && diagnosisDrill ? (
             <div className="flex items-center justify-between rounded-lg border border-violet-200 bg-violet-50 p-4">
               <p className="text-sm text-violet-900">You have seen what broke. Can you explain it the way you would in the interview?</p>
-              <Link href={`/drills/${diagnosisDrill}?run=${run.id}`} className="rounded-md bg-violet-700 px-4 py-2 text-sm font-medium text-white hover:bg-violet-800">Diagnose this</Link>
+              <AppLink href={`/drills/${diagnosisDrill}?run=${run.id}`} className="rounded-md bg-violet-700 px-4 py-2 text-sm font-medium text-white hover:bg-violet-800">Diagnose this</AppLink>
             </div>
           ) : null}
-          {isOwner ? <p className="text-xs text-slate-500"><Link href="/predict" className="text-brand-600 hover:underline">Serve predictions with this run’s model</Link></p> : null}
+          {isOwner ? <p className="text-xs text-slate-500"><AppLink href="/predict" className="text-brand-600 hover:underline">Serve predictions with this run’s model</AppLink></p> : null}
           {isOwner && run.shareToken ? (
             <p className="text-xs text-slate-500">Share (read-only, no personal data): <code className="rounded bg-slate-100 px-1" data-testid="share-link">/s/{run.shareToken}</code></p>
           ) : null}

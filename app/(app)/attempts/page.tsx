@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { GradeChip } from "@/components/grading/level-badge";
 import { Badge } from "@/components/ui/badge";
 import { requirePageUser } from "@/lib/auth";
@@ -19,7 +19,7 @@ export default async function AttemptsPage() {
       </header>
       {attempts.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          No answers yet. <Link href="/drills" className="font-medium text-brand-600 hover:underline">Pick a drill</Link> and submit your first one.
+          No answers yet. <AppLink href="/drills" className="font-medium text-brand-600 hover:underline">Pick a drill</AppLink> and submit your first one.
         </div>
       ) : (
         <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
@@ -35,7 +35,7 @@ export default async function AttemptsPage() {
             {attempts.map((attempt) => (
               <tr key={attempt.id} className="border-t border-slate-100">
                 <td className="px-4 py-2">
-                  <Link href={`/attempts/${attempt.id}`} className="font-medium text-brand-700 hover:underline">{attempt.drill.title}</Link>
+                  <AppLink href={`/attempts/${attempt.id}`} className="font-medium text-brand-700 hover:underline">{attempt.drill.title}</AppLink>
                   <span className="ml-2"><Badge>{DRILL_KIND_LABELS[attempt.drill.kind]}</Badge></span>
                 </td>
                 <td className="px-4 py-2 text-slate-600">{formatDateTime(attempt.submittedAt)}</td>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { LevelBadge } from "@/components/grading/level-badge";
 import { StartMockButton } from "@/components/mock/start-mock-button";
 import { Card } from "@/components/ui/card";
@@ -33,7 +33,7 @@ export default async function MockIndexPage() {
         {inProgress ? (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="resume-banner">
             You have a mock in progress (step {Math.min(inProgress.currentPhase + 1, inProgress.phaseCount)} of {inProgress.phaseCount}); its clock keeps running.{" "}
-            <Link href={`/mock/${inProgress.id}`} className="font-medium underline">Resume it</Link>
+            <AppLink href={`/mock/${inProgress.id}`} className="font-medium underline">Resume it</AppLink>
           </p>
         ) : null}
         <StartMockButton />
@@ -48,7 +48,7 @@ export default async function MockIndexPage() {
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" data-testid="mock-list">
             {mocks.map((m) => (
               <li key={m.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
-                <Link href={`/mock/${m.id}`} className="font-medium text-slate-900 hover:underline">{m.question}</Link>
+                <AppLink href={`/mock/${m.id}`} className="font-medium text-slate-900 hover:underline">{m.question}</AppLink>
                 <span className="text-xs text-slate-500">{formatDateTime(m.startedAt)}</span>
                 <span className="ml-auto flex items-center gap-2">
                   {m.status === "completed" && m.overall ? (
@@ -57,7 +57,7 @@ export default async function MockIndexPage() {
                       <LevelBadge level={m.overall.level} />
                     </>
                   ) : m.status === "in_progress" ? (
-                    <Link href={`/mock/${m.id}`} className="text-brand-600 hover:underline">Resume · step {Math.min(m.currentPhase + 1, m.phaseCount)} of {m.phaseCount}</Link>
+                    <AppLink href={`/mock/${m.id}`} className="text-brand-600 hover:underline">Resume · step {Math.min(m.currentPhase + 1, m.phaseCount)} of {m.phaseCount}</AppLink>
                   ) : (
                     <span className="text-slate-500">Abandoned</span>
                   )}

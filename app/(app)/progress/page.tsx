@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { LevelBadge } from "@/components/grading/level-badge";
 import { LevelChart } from "@/components/progress/level-chart";
 import { ScoreChart } from "@/components/progress/score-chart";
@@ -24,7 +24,7 @@ export default async function ProgressPage() {
           <p className="font-medium">Nothing to chart yet.</p>
           <p className="text-slate-600">
             Answer a drill and your scores, level trajectory and weakest dimensions appear here. A good first one is{" "}
-            <Link href="/drills/whiteboard-system" className="font-medium text-brand-600 hover:underline">Whiteboard the production ML system</Link>.
+            <AppLink href="/drills/whiteboard-system" className="font-medium text-brand-600 hover:underline">Whiteboard the production ML system</AppLink>.
           </p>
         </Card>
       </div>
@@ -81,7 +81,7 @@ export default async function ProgressPage() {
                   {d.drills.map((drill, i) => (
                     <span key={drill.slug}>
                       {i > 0 ? ", " : ""}
-                      <Link href={`/drills/${drill.slug}`} className="text-brand-600 hover:underline">{drill.title}</Link>
+                      <AppLink href={`/drills/${drill.slug}`} className="text-brand-600 hover:underline">{drill.title}</AppLink>
                     </span>
                   ))}
                 </span>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { DueList, endOfUtcDay } from "@/components/review/due-list";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth";
@@ -31,7 +31,7 @@ export default async function ReviewPage() {
           <ul className="divide-y divide-slate-100">
             {upcoming.map((c) => (
               <li key={c.drillSlug} className="flex items-center justify-between py-2 text-sm">
-                <Link href={`/drills/${c.drillSlug}`} className="text-slate-800 hover:underline">{c.drillTitle}</Link>
+                <AppLink href={`/drills/${c.drillSlug}`} className="text-slate-800 hover:underline">{c.drillTitle}</AppLink>
                 <span className="text-xs text-slate-500">next review {formatDateTime(c.due)} · reviewed {c.reps}×</span>
               </li>
             ))}

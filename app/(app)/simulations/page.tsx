@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { RunStatusBadge } from "@/components/simulations/run-status-badge";
 import { RunForm } from "@/components/simulations/run-form";
 import { requirePageUser } from "@/lib/auth";
@@ -41,7 +41,7 @@ export default async function SimulationsPage({ searchParams }: { searchParams: 
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {runs.map((run) => (
               <li key={run.id} className="flex items-center gap-3 px-4 py-2 text-sm">
-                <Link href={`/simulations/${run.id}`} className="font-medium text-brand-700 hover:underline">{SCENARIOS.find((s) => s.id === run.scenario)?.title ?? run.scenario}</Link>
+                <AppLink href={`/simulations/${run.id}`} className="font-medium text-brand-700 hover:underline">{SCENARIOS.find((s) => s.id === run.scenario)?.title ?? run.scenario}</AppLink>
                 <span className="text-slate-500">{run.scale} · seed {run.seed}</span>
                 <RunStatusBadge status={run.status} />
                 <span className="ml-auto text-xs text-slate-500">{formatDateTime(run.createdAt)}</span>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/account/sign-in-form";
 import { getCurrentUser } from "@/lib/auth";
@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-bold">Sign in</h1>
       <SignInForm callbackPath={destination} hasGithub={isGithubEnabled(getEnv())} />
       <p className="text-sm text-slate-600">
-        New here? <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">Create an account</Link>
+        New here? <AppLink href="/sign-up" className="font-medium text-brand-600 hover:underline">Create an account</AppLink>
       </p>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/account/sign-up-form";
 import { getCurrentUser } from "@/lib/auth";
@@ -13,7 +13,7 @@ export default async function SignUpPage() {
       <h1 className="text-2xl font-bold">Create your account</h1>
       <SignUpForm />
       <p className="text-sm text-slate-600">
-        Already have one? <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">Sign in</Link>
+        Already have one? <AppLink href="/sign-in" className="font-medium text-brand-600 hover:underline">Sign in</AppLink>
       </p>
     </div>
   );

@@ -32,7 +32,7 @@ function apiRoutes(): { file: string; path: string; methods: string[]; isPublic:
     });
 }
 
-/** Every page under the private segments proxy.ts guards (the same list the pages re-check). */
+/** Every private page (each checks the session itself). */
 function privatePages(): string[] {
   return walk("app/(app)", "page.tsx").map((file) => `/${path.dirname(path.relative("app/(app)", file)).split(path.sep).join("/")}`.replace(/\[[a-z]+\]/gi, "dummyid000000000000000000"));
 }

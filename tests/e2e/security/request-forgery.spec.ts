@@ -128,7 +128,7 @@ test.describe("[SECURITY][HOST-01] a forged Host never reaches a Location or a b
     const cookie = (await ctx.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
     const variants: Record<string, string>[] = [{ host: "evil.example" }, { "x-forwarded-host": "evil.example" }, { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }];
     const requests: { method: string; path: string; body?: string; type?: string; withCookie?: boolean }[] = [
-      { method: "GET", path: "/drills" }, // proxy.ts redirect to sign-in
+      { method: "GET", path: "/drills" }, // the page redirects to sign-in
       { method: "GET", path: "/attempts/x?y=1" },
       { method: "GET", path: "/api/auth/signin" },
       { method: "GET", path: "/api/auth/signin/credentials" },

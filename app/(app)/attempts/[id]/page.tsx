@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { notFound } from "next/navigation";
 import { DiagramReview } from "@/components/attempts/diagram-review";
 import { EstimatesReview } from "@/components/attempts/estimates-review";
@@ -26,7 +26,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
   return (
     <article className="space-y-6">
       <header className="space-y-1">
-        <Link href="/attempts" className="text-sm text-brand-600 hover:underline">← History</Link>
+        <AppLink href="/attempts" className="text-sm text-brand-600 hover:underline">← History</AppLink>
         <h1 className="text-2xl font-bold">{attempt.drill.title}</h1>
         <p className="text-sm text-slate-600">
           Submitted {formatDateTime(attempt.submittedAt)} · {formatDuration(attempt.durationMs)} spent
@@ -49,7 +49,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
         <summary className="cursor-pointer text-sm font-semibold tracking-wide text-slate-500 uppercase">Your answer, rendered</summary>
         <div className="mt-3"><Markdown>{attempt.answer}</Markdown></div>
       </details>}
-      <Link href={`/drills/${attempt.drill.slug}`} className="inline-block text-sm font-medium text-brand-600 hover:underline">Try this drill again</Link>
+      <AppLink href={`/drills/${attempt.drill.slug}`} className="inline-block text-sm font-medium text-brand-600 hover:underline">Try this drill again</AppLink>
     </article>
   );
 }

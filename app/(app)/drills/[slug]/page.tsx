@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { requirePageUser } from "@/lib/auth";
 import { getDrillBySlug } from "@/lib/db/drills";
 import { drillSlugSchema, MAX_ANSWER_CHARS } from "@/lib/drills/schema";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { DiagramAnswer } from "@/components/drills/diagram-answer";
 import { EstimatesAnswer } from "@/components/drills/estimates-answer";
 import { modesForDrill, type AnswerMode } from "@/lib/attempts/modes";
@@ -55,16 +55,16 @@ export default async function DrillPage({ params, searchParams }: { params: Prom
       </details>
       {attachedRun ? (
         <section className="rounded-lg border border-violet-200 bg-violet-50 p-4 text-sm text-violet-900" data-testid="attached-run">
-          Diagnosing your run <Link href={`/simulations/${attachedRun.id}`} className="font-medium underline">{attachedRun.scenario} at {attachedRun.scale}, seed {attachedRun.seed}</Link>.
+          Diagnosing your run <AppLink href={`/simulations/${attachedRun.id}`} className="font-medium underline">{attachedRun.scenario} at {attachedRun.scale}, seed {attachedRun.seed}</AppLink>.
           Your grade also checks that you name what this run showed: the alert that fired, the metric that moved, what stayed green and the fallback serving used.
         </section>
       ) : null}
       {modes.length > 1 ? (
         <nav aria-label="Answer mode" className="flex gap-2 text-sm">
           {modes.map((m) => (
-            <Link key={m} href={`/drills/${drill.slug}${m === "text" ? "" : `?mode=${m}`}`} aria-current={m === mode ? "page" : undefined} className={`rounded-md border px-3 py-1.5 ${m === mode ? "border-brand-500 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white text-slate-700"}`}>
+            <AppLink key={m} href={`/drills/${drill.slug}${m === "text" ? "" : `?mode=${m}`}`} aria-current={m === mode ? "page" : undefined} className={`rounded-md border px-3 py-1.5 ${m === mode ? "border-brand-500 bg-brand-50 font-medium text-brand-700" : "border-slate-300 bg-white text-slate-700"}`}>
               {MODE_LABELS[m]}
-            </Link>
+            </AppLink>
           ))}
         </nav>
       ) : null}

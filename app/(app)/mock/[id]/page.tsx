@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/app-link";
 import { notFound } from "next/navigation";
 import { MockSession } from "@/components/mock/mock-session";
 import { ScorecardView } from "@/components/mock/scorecard-view";
@@ -22,7 +22,7 @@ export default async function MockPage({ params }: { params: Promise<{ id: strin
   return (
     <article className="space-y-6">
       <header className="space-y-1">
-        <Link href="/mock" className="text-sm text-slate-500 hover:underline">← Mock interviews</Link>
+        <AppLink href="/mock" className="text-sm text-slate-500 hover:underline">← Mock interviews</AppLink>
         <h1 className="text-2xl font-bold">{mock.question}</h1>
         <p className="text-sm text-slate-500">
           Started {formatDateTime(mock.startedAt)}
