@@ -84,6 +84,8 @@ export type AnswerContext = {
   /** Sentences that read as a list of terms rather than statements. */
   listLike: Set<number>;
   numbers: NumberMention[];
+  /** Per sentence: distinct E6 criteria whose concept it names (any polarity). */
+  e6Named?: number[];
 };
 
 /** A list of rubric terms: several criteria named in one sentence, mostly separators and nouns. */
@@ -154,6 +156,21 @@ export function hedged(s: Sentence): boolean {
   return matchGroup(HEDGES, s, new Map()).length > 0;
 }
 
+/** Distinct E6 topics one sentence names, at or above which it lists them unless it states a why. */
+export const E6_LIST = 2;
+/** Words per E6 topic under which such a sentence only lists them (an explained remedy carries its mechanism). */
+export const E6_LIST_WORDS = 6;
+
+/** Does a sentence list E6 topics (two or more, few words each, no why) rather than explain one? */
+function listsE6(s: Sentence, named: number): boolean {
+  if (named < E6_LIST || statesWhy(s)) return false;
+  return s.tokens.filter(isWordToken).length / named < E6_LIST_WORDS;
+}
+
+function isQuestion(s: Sentence): boolean {
+  return s.tokens[s.tokens.length - 1]?.normal === "?";
+}
+
 /** Most criteria one sentence (with its window) can meet: a single concept-dense sentence is not a whole answer. */
 export const MAX_MET_PER_SENTENCE = 6;
 
@@ -203,6 +220,11 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
     // E6 is explained depth: the sentence naming the E6 topic must itself state a why or relate it to something
     // ("offline metrics are biased here" after a list of remedies names the blind spot; it does not explain it)
     if (c.level === "E6" && !statesWhy(s) && !relatesIn(ctx.text, s, concepts)) continue;
+    // a question asks about the topic; it explains nothing ("when is drift worth waking someone up?")
+    if (c.level === "E6" && isQuestion(s)) continue;
+    // a sentence listing several E6 topics with no why names them ("also slice by app version, agree data
+    // contracts with the client team, and canary client releases"): each is gestured at, none explained
+    if (c.level === "E6" && listsE6(s, ctx.e6Named?.[s.index] ?? 0)) continue;
     const { mech, also } = explained;
     const touched = [s.index, ...(mech ? [mech.sentence] : []), ...also.map((m) => m!.sentence)];
     met = { status: "met", credit: 1, evidence: evidenceOf(ctx, Math.min(...touched), Math.max(...touched)), note: null, firstAt: partial.at, mentions, headAt };

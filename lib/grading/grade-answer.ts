@@ -110,7 +110,9 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   sentences.forEach((s, i) => {
     if ((stats.hits[i] ?? 0) >= DENSE_CONCEPTS) s.dense = true;
   });
-  const ctx: AnswerContext = { text, sentences, cache, listLike: findListLike(sentences, compiled, cache), numbers: collectNumbers(text) };
+  const levels = [...compiled.text.values()].map((c) => c.level);
+  const e6Named = stats.at.map((where) => new Set([...where.values()].flat().filter((k) => levels[k] === "E6")).size);
+  const ctx: AnswerContext = { text, sentences, cache, listLike: findListLike(sentences, compiled, cache), numbers: collectNumbers(text), e6Named };
 
   const findings = new Map<string, Finding>();
   // E5 criteria first, heaviest first: one sentence can meet only a few criteria (MAX_MET_PER_SENTENCE)

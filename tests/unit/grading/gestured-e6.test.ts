@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { grade, status } from "./helpers";
+
+/**
+ * E6 is explained depth (issue 3: "E6 requires the E5 bar plus explained E6 depth"). Mechanisms added after
+ * studying tune11's `gestures-at-e6` answers: general shapes, not the fixtures' wording.
+ */
+describe("E6 topics gestured at", () => {
+  it("does not meet an E6 criterion from a sentence listing several E6 remedies with no why", () => {
+    const listed = grade("diagnose-null-spike", "Also slice by app version, agree data contracts with the client team, and canary client releases.");
+    expect(status(listed, "data-contract")).not.toBe("met");
+    expect(status(listed, "release-canary")).not.toBe("met");
+  });
+
+  it("still meets it where the sentence explains one remedy", () => {
+    const explained = grade(
+      "diagnose-null-spike",
+      "A data contract with the client team makes action and device required fields, so a release that sends nulls fails its own tests before it ships.",
+    );
+    expect(status(explained, "data-contract")).toBe("met");
+  });
+
+  it("does not meet an E6 criterion from a question", () => {
+    const asked = grade("diagnose-null-spike", "Should we canary client releases to catch logging bugs before every user gets them?");
+    expect(status(asked, "release-canary")).not.toBe("met");
+    const stated = grade("diagnose-null-spike", "We canary client releases to 1% so a logging bug shows in the null rate before every user gets it.");
+    expect(status(stated, "release-canary")).toBe("met");
+  });
+});
