@@ -394,6 +394,35 @@ export function findContradictions(rubric: CompiledRubric, ctx: AnswerContext, m
   return out;
 }
 
+/**
+ * The impact waved away: a diagnosis asks for the impact, and an answer that states it as none, minimal,
+ * negligible or cosmetic ("Impact: realistically minimal.", "the user impact is effectively zero", "Impact is
+ * honestly small.") contradicts the drill's core point, however well it explains the rest. Not negated ("the
+ * impact is not negligible"), not in quotes, not framed as someone else's view.
+ */
+const IMPACT_WAVED = new RegExp(
+  String.raw`\bimpact\b(?:\s+on\s+[\w ]{1,30}?)?\s*(?::|is|was|would be|will be|=)\s*(?:\w+ly\s+|basically\s+|probably\s+|pretty\s+|very\s+|quite\s+)*(?:none|nil|minimal|minor|negligible|cosmetic|small|tiny|zero|nothing)\b` +
+    String.raw`|\bimpact\b[^.;]{0,20}\b(?:effectively|basically|essentially|practically)\s+(?:zero|none|nil)\b|\bno\s+(?:real\s+|user(?:-facing)?\s+|meaningful\s+)impact\b`,
+  "i",
+);
+
+export function findWavedImpact(ctx: AnswerContext): Evidence | null {
+  for (const s of ctx.sentences) {
+    const line = ctx.text.slice(s.start, s.end);
+    const m = IMPACT_WAVED.exec(line);
+    if (!m) continue;
+    if (matchGroup(REPORTED, s, ctx.cache).length > 0) continue;
+    const before = line.slice(Math.max(0, m.index - 30), m.index);
+    if (/\b(not|n't|never|if|unless)\b[^.;:]*$/i.test(before) || /\bnot\b/i.test(m[0])) continue;
+    // "small per request, but it adds up": a concession that turns, not a dismissal
+    if (/\b(but|yet|though|although|however|adds? up|compound\w*|until|at first)\b/i.test(line.slice(m.index + m[0].length))) continue;
+    const quoted = quotedTokens(s, ctx.text);
+    if (s.tokens.some((t, i) => quoted[i] && t.start - s.start >= m.index && t.start - s.start < m.index + m[0].length)) continue;
+    return evidenceOf(ctx, s.index, s.index);
+  }
+  return null;
+}
+
 export function collectNumbers(text: string): NumberMention[] {
   return findNumbers(text);
 }

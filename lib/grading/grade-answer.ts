@@ -1,6 +1,6 @@
 import calibrationData from "./calibration.json";
 import { calibratedScore, finalScore, parseCalibration, type Calibration, type Features } from "./calibration";
-import { collectNumbers, compileRubric, evaluateEstimate, evaluateOrder, evaluateTextCriterion, findContradictions, findListLike, type AnswerContext, type Finding } from "./evidence";
+import { collectNumbers, compileRubric, evaluateEstimate, evaluateOrder, evaluateTextCriterion, findContradictions, findListLike, findWavedImpact, type AnswerContext, type Finding } from "./evidence";
 import { dismissiveIn, statesStakes, statesWhy } from "./features";
 import { containerCap, measureAssertion, type AssertionStats } from "./assertion";
 import { measureExplanation, stuffingCap, type ExplanationStats } from "./explanation";
@@ -132,6 +132,11 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
     const k = rubric.contradictions.find((x) => x.id === hit.id)!;
     return { id: k.id, feedback: k.feedback, cap: k.cap, evidence: hit.evidence };
   });
+  // a diagnosis asks for the impact: one waved away ("impact: realistically minimal") contradicts the drill
+  if (rubric.dimensions.some((d) => d.id === "impact") && !contradictions.some((k) => k.cap <= WAVED_IMPACT_CAP)) {
+    const evidence = findWavedImpact(ctx);
+    if (evidence) contradictions.push({ id: "impact-waved-away", feedback: WAVED_IMPACT_FEEDBACK, cap: WAVED_IMPACT_CAP, evidence });
+  }
   const orderCaps = rubric.criteria.flatMap((c) => {
     const f = findings.get(c.id);
     return c.order?.capWhenUnmet !== undefined && f && f.status !== "met" && f.note?.startsWith("Out of order") ? [c.order.capWhenUnmet] : [];
@@ -232,6 +237,11 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   const e5Full = criteria.some((c) => c.level === "E5") && criteria.every((c) => c.level !== "E5" || c.status === "met");
   return { result, features, e5Bar: e5 >= t5, e5Full, cap, explanation, assertion };
 }
+
+/** Highest score of a diagnosis that waves its impact away (the label standard's contradictions score 12–26). */
+const WAVED_IMPACT_CAP = 25;
+const WAVED_IMPACT_FEEDBACK =
+  "The impact is waved away as none or minimal. Say who is affected and how: which rankings get worse, for which users or posts, and what it does to engagement and to the next training run.";
 
 /** Highest score of an answer that never names the drill's core point (a criterion marked `core`). */
 const CORE_MISSED_CAP = 40;

@@ -27,3 +27,19 @@ describe("E6 topics gestured at", () => {
     expect(status(stated, "release-canary")).toBe("met");
   });
 });
+
+describe("the impact waved away", () => {
+  const base =
+    "The batch job was 48 hours late, so the online store kept serving the last snapshot and every lookup succeeded. A freshness check on the newest write would alert when it is older than a few hours. ";
+  it("caps a diagnosis that calls its impact minimal as a contradiction", () => {
+    const waved = grade("diagnose-stale-features", `${base}Impact: realistically minimal, users still got a feed.`);
+    expect(waved.contradictions.map((k) => k.id)).toContain("impact-waved-away");
+    expect(waved.level).toBe("below");
+  });
+
+  it("leaves a negated or turning statement of the impact alone", () => {
+    for (const text of [`${base}The impact is not negligible: new posts get buried.`, `${base}Impact is small per request, but it adds up over two days.`]) {
+      expect(grade("diagnose-stale-features", text).contradictions.map((k) => k.id)).not.toContain("impact-waved-away");
+    }
+  });
+});
