@@ -161,9 +161,14 @@ export const E6_LIST = 2;
 /** Words per E6 topic under which such a sentence only lists them (an explained remedy carries its mechanism). */
 export const E6_LIST_WORDS = 6;
 
+/** A bare condition ("if needed", "when necessary") that states no why. */
+const FILLER_CONDITION = /\b(?:if|when|where|as) (?:needed|necessary|required|possible|appropriate|applicable|relevant)\b/;
+
 /** Does a sentence list E6 topics (two or more, few words each, no why) rather than explain one? */
 function listsE6(s: Sentence, named: number): boolean {
-  if (named < E6_LIST || statesWhy(s)) return false;
+  if (named < E6_LIST) return false;
+  // "pause retraining if needed": a condition with nothing in it is no why
+  if (statesWhy(s) && !FILLER_CONDITION.test(s.tokens.map((t) => t.normal).join(" "))) return false;
   return s.tokens.filter(isWordToken).length / named < E6_LIST_WORDS;
 }
 

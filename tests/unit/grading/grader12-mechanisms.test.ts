@@ -43,3 +43,11 @@ describe("the impact waved away", () => {
     }
   });
 });
+
+describe("a bare condition states no why", () => {
+  it("still reads a list of E6 remedies ending 'if needed' as a list", () => {
+    const listed = grade("diagnose-feedback-loop", "Later: IPS correction, a holdback group, exposure caps, pause retraining if needed.");
+    const met = listed.criteria.filter((c) => c.level === "E6" && c.status === "met").map((c) => c.id);
+    expect(met).toEqual([]);
+  });
+});
