@@ -3,7 +3,7 @@ import { findNumbers, sameScale, withinTolerance, type NumberMention } from "./n
 import { checkOrder, checkOrderAnyMention } from "./order";
 import type { Criterion, Rubric } from "./rubric";
 import { related, shapeOf } from "./substance";
-import { statesWhy } from "./features";
+import { statesWhy, WHY_WORDS } from "./features";
 import { relatesConcepts, statesSomething } from "./assertion";
 import { isWordToken, type Sentence } from "./text";
 import type { CriterionStatus, Evidence } from "./types";
@@ -158,18 +158,23 @@ export function hedged(s: Sentence): boolean {
 
 /** Distinct E6 topics one sentence names, at or above which it lists them unless it states a why. */
 export const E6_LIST = 2;
-/** Words per E6 topic under which such a sentence only lists them (an explained remedy carries its mechanism). */
-export const E6_LIST_WORDS = 6;
+/** Content words per E6 topic under which such a sentence only lists them (an explained remedy carries its mechanism). */
+export const E6_LIST_WORDS = 5;
 
 /** A bare condition ("if needed", "when necessary") that states no why. */
 const FILLER_CONDITION = /\b(?:if|when|where|as) (?:needed|necessary|required|possible|appropriate|applicable|relevant)\b/;
+
+/** Why words that, alone, only contrast or condition ("block instead of warn", "when it drifts"). */
+const WEAK_WHY = new Set(["instead", "if", "when", "whenever", "matter", "matters"]);
 
 /** Does a sentence list E6 topics (two or more, few words each, no why) rather than explain one? */
 function listsE6(s: Sentence, named: number): boolean {
   if (named < E6_LIST) return false;
   // "pause retraining if needed": a condition with nothing in it is no why
-  if (statesWhy(s) && !FILLER_CONDITION.test(s.tokens.map((t) => t.normal).join(" "))) return false;
-  return s.tokens.filter(isWordToken).length / named < E6_LIST_WORDS;
+  // "block instead of warn" contrasts two options; it states no why either
+  const weakOnly = s.tokens.every((t) => !WHY_WORDS.has(t.normal) || WEAK_WHY.has(t.normal));
+  if (statesWhy(s) && !weakOnly && !FILLER_CONDITION.test(s.tokens.map((t) => t.normal).join(" "))) return false;
+  return s.tokens.filter((t) => isWordToken(t) && !t.stop).length / named < E6_LIST_WORDS;
 }
 
 function isQuestion(s: Sentence): boolean {

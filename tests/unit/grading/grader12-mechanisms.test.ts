@@ -51,3 +51,13 @@ describe("a bare condition states no why", () => {
     expect(met).toEqual([]);
   });
 });
+
+describe("a contrast states no why", () => {
+  it("reads 'block instead of warn' in a list of E6 remedies as a list", () => {
+    const listed = grade(
+      "diagnose-schema-change",
+      "Longer term: make the schema check block instead of warn, protect the eval set too, add an unknown bucket, slice by client version, data contract with the client team.",
+    );
+    expect(listed.criteria.filter((c) => c.level === "E6" && c.status === "met").map((c) => c.id)).toEqual([]);
+  });
+});
