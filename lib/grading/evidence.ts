@@ -5,6 +5,7 @@ import type { Criterion, Rubric } from "./rubric";
 import { related, shapeOf } from "./substance";
 import { statesWhy, WHY_WORDS } from "./features";
 import { relatesConcepts, statesSomething } from "./assertion";
+import { labelHead } from "./explanation";
 import { isWordToken, type Sentence } from "./text";
 import type { CriterionStatus, Evidence } from "./types";
 
@@ -317,7 +318,13 @@ const CLAUSE_BREAKS = new Set([",", ";", ":", "—", "–", "(", ")", "because",
 /** Clause number of every token of a sentence. */
 function clausesOf(s: Sentence): number[] {
   let clause = 0;
-  return s.tokens.map((t) => (CLAUSE_BREAKS.has(t.normal) ? ++clause : clause));
+  const out = s.tokens.map((t) => (CLAUSE_BREAKS.has(t.normal) ? ++clause : clause));
+  // a leading "Label:" is the subject of the value after it ("**Data verification**: honestly optional")
+  const first = Math.max(0, s.tokens.findIndex(isWordToken));
+  const found = labelHead(s.tokens.slice(first));
+  const head = found >= 0 ? found + first : -1;
+  if (head >= 0 && head + 1 < out.length) for (let i = 0; i <= head; i++) out[i] = out[head + 1]!;
+  return out;
 }
 
 /** Words that open a conditional antecedent, and what closes it. */

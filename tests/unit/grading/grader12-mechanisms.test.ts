@@ -61,3 +61,11 @@ describe("a contrast states no why", () => {
     expect(listed.criteria.filter((c) => c.level === "E6" && c.status === "met").map((c) => c.id)).toEqual([]);
   });
 });
+
+describe("a leading label is the subject of its value", () => {
+  it("finds a component dismissed in a 'Label: value' bullet", () => {
+    const text =
+      "- **Data collection**: without it there are no labels to learn from.\n- **Data verification**: honestly optional in a pipeline like ours, cleaning handles bad rows downstream.\n- **Feature store**: not required, serving can recompute the features from the logs.";
+    expect(grade("component-purpose", text).contradictions.map((k) => k.id)).toContain("components-dismissed");
+  });
+});
