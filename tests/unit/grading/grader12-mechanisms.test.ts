@@ -69,3 +69,18 @@ describe("a leading label is the subject of its value", () => {
     expect(grade("component-purpose", text).contradictions.map((k) => k.id)).toContain("components-dismissed");
   });
 });
+
+describe("harmful fixes", () => {
+  it("caps imputing the missing labels of a null spike", () => {
+    const text =
+      "A client release logs null action and device; verification only warned and cleaning dropped 35% of rows. Fix: rather than dropping them, impute the null actions with the most common action and retrain on the full data.";
+    expect(grade("diagnose-null-spike", text).contradictions.map((k) => k.id)).toContain("imputes-labels");
+    const refuses = "Do not impute the null actions: hold the affected days out of training and keep the current model until the client is fixed.";
+    expect(grade("diagnose-null-spike", refuses).contradictions.map((k) => k.id)).not.toContain("imputes-labels");
+  });
+
+  it("caps retraining faster as the fix for a feedback loop", () => {
+    const text = "The model trains on its own exposure. Mitigation: retrain hourly on the newest impressions so it corrects itself quickly.";
+    expect(grade("diagnose-feedback-loop", text).contradictions.map((k) => k.id)).toContain("retrain-faster");
+  });
+});
