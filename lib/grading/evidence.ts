@@ -423,10 +423,31 @@ const IMPACT_WAVED = new RegExp(
   "i",
 );
 
+/**
+ * Green monitors taken as proof of health: "the monitors are green, so the system is healthy", "since schema,
+ * nulls and freshness are green, the data is fine". A diagnosis whose monitors stayed green is about exactly
+ * what they cannot see; an inference from green to fine contradicts it. Explaining why they stay green ("green
+ * because the data is fine — it is only slow") is no inference and does not match.
+ */
+const GREEN_AS_PROOF = new RegExp(
+  String.raw`\bgreen\b[^.;:]*\b(?:so|then|means|confident|tells me|proves?|shows?)\b[^.;]*\b(?:healthy|fine|working|ok|okay|no impact)\b` +
+    String.raw`|\b(?:since|as|if|given)\b[^.;]*\bgreen\b[^.;]*,[^.;]*\b(?:healthy|fine|working|ok|okay|no impact)\b`,
+  "i",
+);
+
 export function findWavedImpact(ctx: AnswerContext): Evidence | null {
+  return findBuiltInClaim(ctx, IMPACT_WAVED);
+}
+
+export function findGreenAsProof(ctx: AnswerContext): Evidence | null {
+  return findBuiltInClaim(ctx, GREEN_AS_PROOF);
+}
+
+/** First sentence asserting a built-in claim: not negated before it, not turning after it, not quoted or reported. */
+function findBuiltInClaim(ctx: AnswerContext, claim: RegExp): Evidence | null {
   for (const s of ctx.sentences) {
     const line = ctx.text.slice(s.start, s.end);
-    const m = IMPACT_WAVED.exec(line);
+    const m = claim.exec(line);
     if (!m) continue;
     if (matchGroup(REPORTED, s, ctx.cache).length > 0) continue;
     const before = line.slice(Math.max(0, m.index - 30), m.index);

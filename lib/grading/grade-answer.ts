@@ -1,6 +1,6 @@
 import calibrationData from "./calibration.json";
 import { calibratedScore, finalScore, parseCalibration, type Calibration, type Features } from "./calibration";
-import { collectNumbers, compileRubric, evaluateEstimate, evaluateOrder, evaluateTextCriterion, findContradictions, findListLike, findWavedImpact, type AnswerContext, type Finding } from "./evidence";
+import { collectNumbers, compileRubric, evaluateEstimate, evaluateOrder, evaluateTextCriterion, findContradictions, findGreenAsProof, findListLike, findWavedImpact, type AnswerContext, type Finding } from "./evidence";
 import { dismissiveIn, statesStakes, statesWhy } from "./features";
 import { containerCap, measureAssertion, type AssertionStats } from "./assertion";
 import { measureExplanation, stuffingCap, type ExplanationStats } from "./explanation";
@@ -137,6 +137,11 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
     const evidence = findWavedImpact(ctx);
     if (evidence) contradictions.push({ id: "impact-waved-away", feedback: WAVED_IMPACT_FEEDBACK, cap: WAVED_IMPACT_CAP, evidence });
   }
+  // a diagnosis of what the monitors could not see: green taken as proof of health contradicts it
+  if (rubric.dimensions.some((d) => d.id === "detection") && !contradictions.some((k) => k.cap <= WAVED_IMPACT_CAP)) {
+    const evidence = findGreenAsProof(ctx);
+    if (evidence) contradictions.push({ id: "green-as-proof", feedback: GREEN_AS_PROOF_FEEDBACK, cap: WAVED_IMPACT_CAP, evidence });
+  }
   const orderCaps = rubric.criteria.flatMap((c) => {
     const f = findings.get(c.id);
     return c.order?.capWhenUnmet !== undefined && f && f.status !== "met" && f.note?.startsWith("Out of order") ? [c.order.capWhenUnmet] : [];
@@ -242,6 +247,9 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
 const WAVED_IMPACT_CAP = 25;
 const WAVED_IMPACT_FEEDBACK =
   "The impact is waved away as none or minimal. Say who is affected and how: which rankings get worse, for which users or posts, and what it does to engagement and to the next training run.";
+
+const GREEN_AS_PROOF_FEEDBACK =
+  "Green monitors only show that what they measure is fine. Say what they cannot see here (stale values, shifted meaning, a biased sample, the label) and the signal that would.";
 
 /** Highest score of an answer that never names the drill's core point (a criterion marked `core`). */
 const CORE_MISSED_CAP = 40;

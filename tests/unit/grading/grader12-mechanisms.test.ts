@@ -84,3 +84,12 @@ describe("harmful fixes", () => {
     expect(grade("diagnose-feedback-loop", text).contradictions.map((k) => k.id)).toContain("retrain-faster");
   });
 });
+
+describe("green monitors taken as proof", () => {
+  it("caps an inference from green to healthy, not an explanation of why monitors stay green", () => {
+    const proof = "The pipeline stalled and serving read the last snapshot. Freshness and latency are green, so the system is healthy.";
+    expect(grade("diagnose-stale-features", proof).contradictions.map((k) => k.id)).toContain("green-as-proof");
+    const why = "The pipeline stalled and serving read the last snapshot. Error and latency dashboards stay green because every lookup still succeeds, so nothing pages.";
+    expect(grade("diagnose-stale-features", why).contradictions.map((k) => k.id)).not.toContain("green-as-proof");
+  });
+});
