@@ -174,7 +174,13 @@ function printCrossValidation(): void {
   console.log(`\ncalibrated grader, leave-one-file-out CV (features ${cal.features.join(", ")}${bands}, λ ${cal.lambda}; refitted per fold)`);
   console.log(`  pooled          acc ${pooled.accuracy.toFixed(3)}  Spearman ${pooled.spearman.toFixed(3)}  stuffed max ${pooled.stuffedMax ?? "-"}`);
   for (const f of perFold) console.log(`  ${f.part.padEnd(15)} acc ${f.accuracy.toFixed(3)}  Spearman ${f.spearman.toFixed(3)}  stuffed max ${f.stuffedMax ?? "-"}  (n ${f.n})`);
-  if (cal.cv) console.log(`  nested CV (selection redone per fold, from calibration.json): acc ${cal.cv.accuracy.toFixed(3)}  Spearman ${cal.cv.spearman.toFixed(3)}`);
+  // the nested CV takes minutes (the whole selection per fold), so `npm run fit:grader` stores it; say which pool it saw
+  if (cal.cv) {
+    const stale = cal.fittedOn.n === rows.length ? "" : ` — STALE: fitted on ${cal.fittedOn.n} answers, the pool now has ${rows.length}; refit with npm run fit:grader`;
+    console.log(
+      `  nested CV (selection redone per fold; stored by fit:grader on ${cal.fittedOn.n} answers in ${cal.fittedOn.parts.length} files): acc ${cal.cv.accuracy.toFixed(3)}  Spearman ${cal.cv.spearman.toFixed(3)}${stale}`,
+    );
+  }
 }
 
 function main(): void {
