@@ -165,8 +165,8 @@ export const E6_LIST_WORDS = 5;
 /** A bare condition ("if needed", "when necessary") that states no why. */
 const FILLER_CONDITION = /\b(?:if|when|where|as) (?:needed|necessary|required|possible|appropriate|applicable|relevant)\b/;
 
-/** Why words that, alone, only contrast or condition ("block instead of warn", "when it drifts"). */
-const WEAK_WHY = new Set(["instead", "if", "when", "whenever", "matter", "matters"]);
+/** Why words that, alone, only contrast, condition or list a remedy ("block instead of warn", "when it drifts", "avoid retry storms"). */
+const WEAK_WHY = new Set(["instead", "if", "when", "whenever", "matter", "matters", "avoid"]);
 
 /** Does a sentence list E6 topics (two or more, few words each, no why) rather than explain one? */
 function listsE6(s: Sentence, named: number): boolean {

@@ -93,3 +93,10 @@ describe("green monitors taken as proof", () => {
     expect(grade("diagnose-stale-features", why).contradictions.map((k) => k.id)).not.toContain("green-as-proof");
   });
 });
+
+describe("a listed remedy states no why", () => {
+  it("reads 'avoid retry storms' in a list of E6 topics as an item", () => {
+    const listed = grade("diagnose-serving-latency", "Also: tail amplification, avoid retry storms, keep fallback traffic out of training.");
+    expect(listed.criteria.filter((c) => c.level === "E6" && c.status === "met").map((c) => c.id)).toEqual([]);
+  });
+});
