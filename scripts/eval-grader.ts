@@ -3,9 +3,10 @@
  * level accuracy, Spearman correlation of scores, confusion matrix and keyword-stuffed ceiling.
  *
  * The tuning set is tune + holdout + holdout2 … holdout7 + tune8 (a blind tuning set for the four drills without
- * earlier labels) + holdout8 + holdout9 + holdout10 + tune11: every holdout was consumed by the round that measured it;
- * tune11 is a blind tuning set (120 answers on the E5/E6 and below/E5 boundaries, with stuffing written as short
- * sentences), measured once before anything was tuned on it (see the fixtures README).
+ * earlier labels) + holdout8 + holdout9 + holdout10 + tune11 + tune12: every holdout was consumed by the round that measured
+ * it; tune11 is a blind tuning set (120 answers on the E5/E6 and below/E5 boundaries, with stuffing written as short
+ * sentences) and tune12 another (120 answers: below-E5 answers that look good, E5 answers that name E6 topics),
+ * each measured once before anything was tuned on it (see the fixtures README).
  * holdout8 was folded in after its single blind measurement (level accuracy 0.833, Spearman 0.790), holdout9 after
  * its own (level accuracy 0.875, Spearman 0.906, 2 of 15 keyword-stuffed answers above 45, max 70), holdout10 after
  * its own (level accuracy 0.817, Spearman 0.882, 2 of 15 keyword-stuffed answers above 45, max 57). Each file is reported separately,
@@ -58,6 +59,7 @@ export const PARTS = [
   { name: "holdout9", file: "labelled.holdout9.jsonl", role: "tuning" as Role },
   { name: "holdout10", file: "labelled.holdout10.jsonl", role: "tuning" as Role },
   { name: "tune11", file: "labelled.tune11.jsonl", role: "tuning" as Role },
+  { name: "tune12", file: "labelled.tune12.jsonl", role: "tuning" as Role },
   { name: "holdout11", file: "labelled.holdout11.jsonl", role: "held-aside" as Role },
 ] as const;
 export type PartName = (typeof PARTS)[number]["name"];
@@ -172,7 +174,13 @@ function printCrossValidation(): void {
   console.log(`\ncalibrated grader, leave-one-file-out CV (features ${cal.features.join(", ")}${bands}, λ ${cal.lambda}; refitted per fold)`);
   console.log(`  pooled          acc ${pooled.accuracy.toFixed(3)}  Spearman ${pooled.spearman.toFixed(3)}  stuffed max ${pooled.stuffedMax ?? "-"}`);
   for (const f of perFold) console.log(`  ${f.part.padEnd(15)} acc ${f.accuracy.toFixed(3)}  Spearman ${f.spearman.toFixed(3)}  stuffed max ${f.stuffedMax ?? "-"}  (n ${f.n})`);
-  if (cal.cv) console.log(`  nested CV (selection redone per fold, from calibration.json): acc ${cal.cv.accuracy.toFixed(3)}  Spearman ${cal.cv.spearman.toFixed(3)}`);
+  // the nested CV takes minutes (the whole selection per fold), so `npm run fit:grader` stores it; say which pool it saw
+  if (cal.cv) {
+    const stale = cal.fittedOn.n === rows.length ? "" : ` — STALE: fitted on ${cal.fittedOn.n} answers, the pool now has ${rows.length}; refit with npm run fit:grader`;
+    console.log(
+      `  nested CV (selection redone per fold; stored by fit:grader on ${cal.fittedOn.n} answers in ${cal.fittedOn.parts.length} files): acc ${cal.cv.accuracy.toFixed(3)}  Spearman ${cal.cv.spearman.toFixed(3)}${stale}`,
+    );
+  }
 }
 
 function main(): void {

@@ -5,7 +5,7 @@
  *   npm run -s fit:grader              select features and λ, report CV, write the file
  *   npm run -s fit:grader -- --dry-run report only
  *
- * Procedure: every tuning answer (tune + holdout + holdout2 … holdout7 + tune8 + holdout8 … holdout10 + tune11, 1199 answers) is graded by the rule
+ * Procedure: every tuning answer (tune + holdout + holdout2 … holdout7 + tune8 + holdout8 … holdout10 + tune11 + tune12, 1319 answers) is graded by the rule
  * grader, which yields its features. Greedy forward selection over FEATURE_NAMES (from "rule") with a λ
  * grid, scored by leave-one-file-out CV (each labelled file is one fold), picks the features and λ, then
  * (at that λ) the features of the within-band heads that order answers inside each level; the final

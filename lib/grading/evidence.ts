@@ -3,8 +3,9 @@ import { findNumbers, sameScale, withinTolerance, type NumberMention } from "./n
 import { checkOrder, checkOrderAnyMention } from "./order";
 import type { Criterion, Rubric } from "./rubric";
 import { related, shapeOf } from "./substance";
-import { statesWhy } from "./features";
+import { statesWhy, WHY_WORDS } from "./features";
 import { relatesConcepts, statesSomething } from "./assertion";
+import { labelHead } from "./explanation";
 import { isWordToken, type Sentence } from "./text";
 import type { CriterionStatus, Evidence } from "./types";
 
@@ -84,6 +85,8 @@ export type AnswerContext = {
   /** Sentences that read as a list of terms rather than statements. */
   listLike: Set<number>;
   numbers: NumberMention[];
+  /** Per sentence: distinct E6 criteria whose concept it names (any polarity). */
+  e6Named?: number[];
 };
 
 /** A list of rubric terms: several criteria named in one sentence, mostly separators and nouns. */
@@ -154,6 +157,31 @@ export function hedged(s: Sentence): boolean {
   return matchGroup(HEDGES, s, new Map()).length > 0;
 }
 
+/** Distinct E6 topics one sentence names, at or above which it lists them unless it states a why. */
+export const E6_LIST = 2;
+/** Content words per E6 topic under which such a sentence only lists them (an explained remedy carries its mechanism). */
+export const E6_LIST_WORDS = 5;
+
+/** A bare condition ("if needed", "when necessary") that states no why. */
+const FILLER_CONDITION = /\b(?:if|when|where|as) (?:needed|necessary|required|possible|appropriate|applicable|relevant)\b/;
+
+/** Why words that, alone, only contrast, condition or list a remedy ("block instead of warn", "when it drifts", "avoid retry storms"). */
+const WEAK_WHY = new Set(["instead", "if", "when", "whenever", "matter", "matters", "avoid"]);
+
+/** Does a sentence list E6 topics (two or more, few words each, no why) rather than explain one? */
+function listsE6(s: Sentence, named: number): boolean {
+  if (named < E6_LIST) return false;
+  // "pause retraining if needed": a condition with nothing in it is no why
+  // "block instead of warn" contrasts two options; it states no why either
+  const weakOnly = s.tokens.every((t) => !WHY_WORDS.has(t.normal) || WEAK_WHY.has(t.normal));
+  if (statesWhy(s) && !weakOnly && !FILLER_CONDITION.test(s.tokens.map((t) => t.normal).join(" "))) return false;
+  return s.tokens.filter((t) => isWordToken(t) && !t.stop).length / named < E6_LIST_WORDS;
+}
+
+function isQuestion(s: Sentence): boolean {
+  return s.tokens[s.tokens.length - 1]?.normal === "?";
+}
+
 /** Most criteria one sentence (with its window) can meet: a single concept-dense sentence is not a whole answer. */
 export const MAX_MET_PER_SENTENCE = 6;
 
@@ -203,6 +231,11 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
     // E6 is explained depth: the sentence naming the E6 topic must itself state a why or relate it to something
     // ("offline metrics are biased here" after a list of remedies names the blind spot; it does not explain it)
     if (c.level === "E6" && !statesWhy(s) && !relatesIn(ctx.text, s, concepts)) continue;
+    // a question asks about the topic; it explains nothing ("when is drift worth waking someone up?")
+    if (c.level === "E6" && isQuestion(s)) continue;
+    // a sentence listing several E6 topics with no why names them ("also slice by app version, agree data
+    // contracts with the client team, and canary client releases"): each is gestured at, none explained
+    if (c.level === "E6" && listsE6(s, ctx.e6Named?.[s.index] ?? 0)) continue;
     const { mech, also } = explained;
     const touched = [s.index, ...(mech ? [mech.sentence] : []), ...also.map((m) => m!.sentence)];
     met = { status: "met", credit: 1, evidence: evidenceOf(ctx, Math.min(...touched), Math.max(...touched)), note: null, firstAt: partial.at, mentions, headAt };
@@ -285,7 +318,13 @@ const CLAUSE_BREAKS = new Set([",", ";", ":", "—", "–", "(", ")", "because",
 /** Clause number of every token of a sentence. */
 function clausesOf(s: Sentence): number[] {
   let clause = 0;
-  return s.tokens.map((t) => (CLAUSE_BREAKS.has(t.normal) ? ++clause : clause));
+  const out = s.tokens.map((t) => (CLAUSE_BREAKS.has(t.normal) ? ++clause : clause));
+  // a leading "Label:" is the subject of the value after it ("**Data verification**: honestly optional")
+  const first = Math.max(0, s.tokens.findIndex(isWordToken));
+  const found = labelHead(s.tokens.slice(first));
+  const head = found >= 0 ? found + first : -1;
+  if (head >= 0 && head + 1 < out.length) for (let i = 0; i <= head; i++) out[i] = out[head + 1]!;
+  return out;
 }
 
 /** Words that open a conditional antecedent, and what closes it. */
@@ -370,6 +409,56 @@ export function findContradictions(rubric: CompiledRubric, ctx: AnswerContext, m
     }
   }
   return out;
+}
+
+/**
+ * The impact waved away: a diagnosis asks for the impact, and an answer that states it as none, minimal,
+ * negligible or cosmetic ("Impact: realistically minimal.", "the user impact is effectively zero", "Impact is
+ * honestly small.") contradicts the drill's core point, however well it explains the rest. Not negated ("the
+ * impact is not negligible"), not in quotes, not framed as someone else's view.
+ */
+const IMPACT_WAVED = new RegExp(
+  String.raw`\bimpact\b(?:\s+on\s+[\w ]{1,30}?)?\s*(?::|is|was|would be|will be|=)\s*(?:\w+ly\s+|basically\s+|probably\s+|pretty\s+|very\s+|quite\s+)*(?:none|nil|minimal|minor|negligible|cosmetic|small|tiny|zero|nothing)\b` +
+    String.raw`|\bimpact\b[^.;]{0,20}\b(?:effectively|basically|essentially|practically)\s+(?:zero|none|nil)\b|\bno\s+(?:real\s+|user(?:-facing)?\s+|meaningful\s+)impact\b`,
+  "i",
+);
+
+/**
+ * Green monitors taken as proof of health: "the monitors are green, so the system is healthy", "since schema,
+ * nulls and freshness are green, the data is fine". A diagnosis whose monitors stayed green is about exactly
+ * what they cannot see; an inference from green to fine contradicts it. Explaining why they stay green ("green
+ * because the data is fine — it is only slow") is no inference and does not match.
+ */
+const GREEN_AS_PROOF = new RegExp(
+  String.raw`\bgreen\b[^.;:]*\b(?:so|then|means|confident|tells me|proves?|shows?)\b[^.;]*\b(?:healthy|fine|working|ok|okay|no impact)\b` +
+    String.raw`|\b(?:since|as|if|given)\b[^.;]*\bgreen\b[^.;]*,[^.;]*\b(?:healthy|fine|working|ok|okay|no impact)\b`,
+  "i",
+);
+
+export function findWavedImpact(ctx: AnswerContext): Evidence | null {
+  return findBuiltInClaim(ctx, IMPACT_WAVED);
+}
+
+export function findGreenAsProof(ctx: AnswerContext): Evidence | null {
+  return findBuiltInClaim(ctx, GREEN_AS_PROOF);
+}
+
+/** First sentence asserting a built-in claim: not negated before it, not turning after it, not quoted or reported. */
+function findBuiltInClaim(ctx: AnswerContext, claim: RegExp): Evidence | null {
+  for (const s of ctx.sentences) {
+    const line = ctx.text.slice(s.start, s.end);
+    const m = claim.exec(line);
+    if (!m) continue;
+    if (matchGroup(REPORTED, s, ctx.cache).length > 0) continue;
+    const before = line.slice(Math.max(0, m.index - 30), m.index);
+    if (/\b(not|n't|never|if|unless)\b[^.;:]*$/i.test(before) || /\bnot\b/i.test(m[0])) continue;
+    // "small per request, but it adds up": a concession that turns, not a dismissal
+    if (/\b(but|yet|though|although|however|adds? up|compound\w*|until|at first)\b/i.test(line.slice(m.index + m[0].length))) continue;
+    const quoted = quotedTokens(s, ctx.text);
+    if (s.tokens.some((t, i) => quoted[i] && t.start - s.start >= m.index && t.start - s.start < m.index + m[0].length)) continue;
+    return evidenceOf(ctx, s.index, s.index);
+  }
+  return null;
 }
 
 export function collectNumbers(text: string): NumberMention[] {

@@ -7,7 +7,7 @@ import { isWordToken, type Sentence } from "./text";
  */
 
 /** Words that state why: cause, purpose, consequence, condition, counterfactual. */
-const WHY_WORDS = new Set([
+export const WHY_WORDS = new Set([
   "because", "since", "so", "therefore", "thus", "hence", "otherwise", "if", "unless", "when", "whenever", "cause", "causes", "caused",
   "lead", "leads", "led", "result", "results", "due", "prevent", "prevents", "avoid", "avoids", "means", "meaning", "instead", "why",
   "without", "else", "bc", "cuz", "coz", "cos", "until", "hides", "hide", "mask", "masks", "break", "breaks", "poison", "poisons",

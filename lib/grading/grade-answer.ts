@@ -1,6 +1,6 @@
 import calibrationData from "./calibration.json";
 import { calibratedScore, finalScore, parseCalibration, type Calibration, type Features } from "./calibration";
-import { collectNumbers, compileRubric, evaluateEstimate, evaluateOrder, evaluateTextCriterion, findContradictions, findListLike, type AnswerContext, type Finding } from "./evidence";
+import { collectNumbers, compileRubric, evaluateEstimate, evaluateOrder, evaluateTextCriterion, findContradictions, findGreenAsProof, findListLike, findWavedImpact, type AnswerContext, type Finding } from "./evidence";
 import { dismissiveIn, statesStakes, statesWhy } from "./features";
 import { containerCap, measureAssertion, type AssertionStats } from "./assertion";
 import { measureExplanation, stuffingCap, type ExplanationStats } from "./explanation";
@@ -110,7 +110,9 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   sentences.forEach((s, i) => {
     if ((stats.hits[i] ?? 0) >= DENSE_CONCEPTS) s.dense = true;
   });
-  const ctx: AnswerContext = { text, sentences, cache, listLike: findListLike(sentences, compiled, cache), numbers: collectNumbers(text) };
+  const levels = [...compiled.text.values()].map((c) => c.level);
+  const e6Named = stats.at.map((where) => new Set([...where.values()].flat().filter((k) => levels[k] === "E6")).size);
+  const ctx: AnswerContext = { text, sentences, cache, listLike: findListLike(sentences, compiled, cache), numbers: collectNumbers(text), e6Named };
 
   const findings = new Map<string, Finding>();
   // E5 criteria first, heaviest first: one sentence can meet only a few criteria (MAX_MET_PER_SENTENCE)
@@ -130,6 +132,16 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
     const k = rubric.contradictions.find((x) => x.id === hit.id)!;
     return { id: k.id, feedback: k.feedback, cap: k.cap, evidence: hit.evidence };
   });
+  // a diagnosis asks for the impact: one waved away ("impact: realistically minimal") contradicts the drill
+  if (rubric.dimensions.some((d) => d.id === "impact") && !contradictions.some((k) => k.cap <= WAVED_IMPACT_CAP)) {
+    const evidence = findWavedImpact(ctx);
+    if (evidence) contradictions.push({ id: "impact-waved-away", feedback: WAVED_IMPACT_FEEDBACK, cap: WAVED_IMPACT_CAP, evidence });
+  }
+  // a diagnosis of what the monitors could not see: green taken as proof of health contradicts it
+  if (rubric.dimensions.some((d) => d.id === "detection") && !contradictions.some((k) => k.cap <= WAVED_IMPACT_CAP)) {
+    const evidence = findGreenAsProof(ctx);
+    if (evidence) contradictions.push({ id: "green-as-proof", feedback: GREEN_AS_PROOF_FEEDBACK, cap: WAVED_IMPACT_CAP, evidence });
+  }
   const orderCaps = rubric.criteria.flatMap((c) => {
     const f = findings.get(c.id);
     return c.order?.capWhenUnmet !== undefined && f && f.status !== "met" && f.note?.startsWith("Out of order") ? [c.order.capWhenUnmet] : [];
@@ -230,6 +242,14 @@ export function analyzeAnswer({ text, rubric }: { text: string; rubric: Rubric }
   const e5Full = criteria.some((c) => c.level === "E5") && criteria.every((c) => c.level !== "E5" || c.status === "met");
   return { result, features, e5Bar: e5 >= t5, e5Full, cap, explanation, assertion };
 }
+
+/** Highest score of a diagnosis that waves its impact away (the label standard's contradictions score 12–26). */
+const WAVED_IMPACT_CAP = 25;
+const WAVED_IMPACT_FEEDBACK =
+  "The impact is waved away as none or minimal. Say who is affected and how: which rankings get worse, for which users or posts, and what it does to engagement and to the next training run.";
+
+const GREEN_AS_PROOF_FEEDBACK =
+  "Green monitors only show that what they measure is fine. Say what they cannot see here (stale values, shifted meaning, a biased sample, the label) and the signal that would.";
 
 /** Highest score of an answer that never names the drill's core point (a criterion marked `core`). */
 const CORE_MISSED_CAP = 40;
