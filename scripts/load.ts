@@ -138,7 +138,7 @@ async function measured<T>(background: Background, work: () => Promise<T>, reque
 /** One autocannon phase. */
 async function phase(name: string, options: autocannon.Options, background: Background) {
   const { result, ...extra } = await measured(background, () => autocannon(options), (r) => r.requests.total);
-  process.stderr.write(`load: ${name}: p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s\n`);
+  process.stderr.write(`load: ${name}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s\n`);
   return {
     result,
     report: {
@@ -228,6 +228,9 @@ async function main() {
       console.log(JSON.stringify({ secondsPerPhase: SECONDS, predictNoTraining: runs }, null, 2));
       return;
     }
+    // Warm the paths the phases measure (JIT, caches, pools), as a server that has been up a while is.
+    await autocannon({ url: `${BASE}/drills`, connections: 10, duration: 5, headers: { cookie: owner } });
+    await autocannon({ url: `${BASE}/api/attempts?limit=20`, connections: 10, duration: 3, headers: { cookie: owner } });
     process.stderr.write("load: starting the 1B-preset run (1M events) in the background…\n");
     const backgroundRun = await startRun(owner, "1B");
     for (let i = 0; i < 120 && (await runState(owner, backgroundRun)).status === "queued"; i++) await new Promise((r) => setTimeout(r, 500));

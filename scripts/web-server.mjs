@@ -173,7 +173,7 @@ if (cluster.isPrimary && concurrency > 1) {
   // order. Rendering is CPU-bound: twenty renders interleaved on one event loop each take twenty times
   // as long and keep twenty renders' garbage alive at once; a few at a time finish in order, with less
   // live memory for the collector to trace. Static files and the JSON API are not gated.
-  const renderLimit = Math.max(0, Number(process.env.WEB_RENDER_CONCURRENCY ?? 4) || 0);
+  const renderLimit = Math.max(0, Number(process.env.WEB_RENDER_CONCURRENCY ?? 2) || 0);
   let rendering = 0;
   const waiting = [];
   const gateRender = (req, res) => {
