@@ -197,9 +197,15 @@ function relatesIn(text: string, s: Sentence, concepts: readonly { tokens: reado
   return relatesConcepts(text, s, at, covered);
 }
 
+/** A sentence that only gestures at E6 topics: a question, or a list of several E6 topics with no why. */
+function gesturedAt(s: Sentence, ctx: AnswerContext): boolean {
+  return isQuestion(s) || listsE6(s, ctx.e6Named?.[s.index] ?? 0);
+}
+
 export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, partialCredit: number, load?: Map<number, number>): Finding {
   let partial: { sentence: number; at: number } | null = null;
   let negatedOnly = false;
+  let namedOutsideLists = false;
   const mentions = ctx.sentences.flatMap((s) => matchGroup(c.concept, s, ctx.cache).map((m) => m.start));
   const headAt =
     ctx.sentences.flatMap((s) => matchGroup(c.concept, s, ctx.cache).filter((m) => headsSentence(s, Math.min(...m.tokens))).map((m) => m.start))[0] ?? null;
@@ -212,6 +218,7 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
     }
     const at = Math.min(...concepts.map((m) => m.start));
     partial ??= { sentence: s.index, at };
+    if (c.level === "E6" && !gesturedAt(s, ctx)) namedOutsideLists = true;
     if (ctx.listLike.has(s.index)) continue;
     if (load && (load.get(s.index) ?? 0) >= MAX_MET_PER_SENTENCE) continue;
     const lo = s.index - c.window;
@@ -247,7 +254,8 @@ export function evaluateTextCriterion(c: CompiledCriterion, ctx: AnswerContext, 
     const listed = ctx.listLike.has(partial.sentence);
     return {
       status: "partial",
-      credit: partialCredit,
+      // an E6 topic named only in questions or bare E6 lists is gestured at: no depth, no credit toward E6
+      credit: c.level === "E6" && !namedOutsideLists ? 0 : partialCredit,
       evidence: evidenceOf(ctx, partial.sentence, partial.sentence),
       note: listed ? "Named in a list of terms; say what it does and why it matters here." : "Named, but its role or mechanism is not explained.",
       firstAt: partial.at,
