@@ -216,9 +216,10 @@ async function main() {
     let seed = 1;
     const nextId = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
     const predictLoad = { rate: 200, seconds: SECONDS, connections: 10, cookie: owner, body: () => JSON.stringify({ runId: servedRun, userId: nextId(2000), postId: nextId(50_000), device: "iOS" }) };
+    const pagesLoad = { url: `${BASE}/drills`, connections: 50, duration: SECONDS, headers: { cookie: owner } };
     if (ONLY === "pages") {
       const runs = [];
-      for (let i = 0; i < REPEAT; i++) runs.push((await phase(`pages ${i + 1}/${REPEAT}, no training`, { url: `${BASE}/drills`, connections: 50, duration: SECONDS, headers: { cookie: owner } }, null)).report);
+      for (let i = 0; i < REPEAT; i++) runs.push((await phase(`pages ${i + 1}/${REPEAT}, no training`, pagesLoad, null)).report);
       console.log(JSON.stringify({ secondsPerPhase: SECONDS, pagesNoTraining: runs }, null, 2));
       return;
     }
@@ -236,10 +237,10 @@ async function main() {
     for (let i = 0; i < 120 && (await runState(owner, backgroundRun)).status === "queued"; i++) await new Promise((r) => setTimeout(r, 500));
     const training = { cookie: owner, runId: backgroundRun };
 
-    const pages = await phase("pages", { url: `${BASE}/drills`, connections: 50, duration: SECONDS, headers: { cookie: owner } }, training);
+    const pages = await phase("pages", pagesLoad, training);
     if (ONLY === "pages-training") {
       const runs = [pages.report];
-      for (let i = 1; i < REPEAT && (await runState(owner, backgroundRun)).status === "running"; i++) runs.push((await phase(`pages ${i + 1}/${REPEAT}`, { url: `${BASE}/drills`, connections: 50, duration: SECONDS, headers: { cookie: owner } }, training)).report);
+      for (let i = 1; i < REPEAT && (await runState(owner, backgroundRun)).status === "running"; i++) runs.push((await phase(`pages ${i + 1}/${REPEAT}`, pagesLoad, training)).report);
       console.log(JSON.stringify({ secondsPerPhase: SECONDS, pagesWhileTraining: runs }, null, 2));
       return;
     }

@@ -65,6 +65,7 @@ if (cluster.isPrimary && concurrency > 1) {
   // latency 206 vs 130 ms), and that imbalance was most of the page p99.
   const ready = new Set();
   const held = new Map();
+  const release = (id) => held.set(id, Math.max(0, (held.get(id) ?? 1) - 1));
   const distributor = net.createServer({ pauseOnConnect: true }, (socket) => {
     const workers = Object.values(cluster.workers ?? {}).filter((w) => w && ready.has(w.id) && w.isConnected());
     if (workers.length === 0) return void socket.destroy();
@@ -72,7 +73,7 @@ if (cluster.isPrimary && concurrency > 1) {
     held.set(worker.id, (held.get(worker.id) ?? 0) + 1);
     worker.send({ type: "connection" }, socket, { keepOpen: false }, (error) => {
       if (!error) return;
-      held.set(worker.id, Math.max(0, (held.get(worker.id) ?? 1) - 1));
+      release(worker.id);
       socket.destroy();
     });
   });
@@ -85,7 +86,7 @@ if (cluster.isPrimary && concurrency > 1) {
   const pendingAcks = new Map();
   const done = (from, id) => from.isConnected() && from.send({ type: "broadcast-done", id });
   cluster.on("message", (from, message) => {
-    if (message?.type === "connection-closed") return void held.set(from.id, Math.max(0, (held.get(from.id) ?? 1) - 1));
+    if (message?.type === "connection-closed") return void release(from.id);
     if (message?.type === "ready") {
       ready.add(from.id);
       held.set(from.id, 0);
