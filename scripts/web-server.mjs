@@ -16,6 +16,7 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
+import { createRenderGate } from "./render-gate.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const isDev = process.env.WEB_DEV === "1";
@@ -179,8 +180,7 @@ if (cluster.isPrimary && concurrency > 1) {
     }
     if (pathname.startsWith("/_next/")) return void toNext(req, res);
     securePage(req, res);
-    if (renderLimit > 0) gateRender(req, res);
-    else toNext(req, res);
+    gateRender(req, res);
   });
   // Pages carry a Content-Security-Policy with a fresh nonce and the usual security headers
   // (RELIABILITY HDR-01/02). Next applies the nonce it finds in the request's CSP header to its own
@@ -204,25 +204,9 @@ if (cluster.isPrimary && concurrency > 1) {
       res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on our side" } }));
     });
   // Page renders run at most WEB_RENDER_CONCURRENCY at a time per process, the rest wait in arrival
-  // order. Rendering is CPU-bound: twenty renders interleaved on one event loop each take twenty times
-  // as long and keep twenty renders' garbage alive at once; a few at a time finish in order, with less
-  // live memory for the collector to trace. Static files and the JSON API are not gated.
+  // order (scripts/render-gate.mjs says why). Static files and the JSON API are not gated.
   const renderLimit = Math.max(0, Number(process.env.WEB_RENDER_CONCURRENCY ?? 2) || 0);
-  let rendering = 0;
-  const waiting = [];
-  const gateRender = (req, res) => {
-    if (rendering >= renderLimit) return void waiting.push([req, res]);
-    rendering += 1;
-    res.once("close", () => {
-      rendering -= 1;
-      // Skip requests whose client has gone while they waited.
-      while (waiting.length > 0 && rendering < renderLimit) {
-        const [nextReq, nextRes] = waiting.shift();
-        if (!nextRes.destroyed) gateRender(nextReq, nextRes);
-      }
-    });
-    toNext(req, res);
-  };
+  const gateRender = renderLimit > 0 ? createRenderGate(renderLimit, toNext) : toNext;
   // Longer than typical proxies' idle timeouts, so they never reuse a socket Node just closed.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
