@@ -13,7 +13,7 @@ const nextConfig = {
   // A checkout whose node_modules is a symlink to another checkout (git worktrees) builds with
   // NEXT_TURBOPACK_ROOT set to a folder holding both; Turbopack resolves nothing outside its root.
   ...(process.env.NEXT_TURBOPACK_ROOT ? { turbopack: { root: process.env.NEXT_TURBOPACK_ROOT }, outputFileTracingRoot: process.env.NEXT_TURBOPACK_ROOT } : {}),
-  // Pages get a per-request nonce CSP from proxy.ts; JSON routes get these fixed headers.
+  // Pages get a per-request nonce CSP from scripts/web-server.mjs; JSON routes get these fixed headers.
   async headers() {
     return [
       {

@@ -137,8 +137,9 @@ async function measured<T>(background: Background, work: () => Promise<T>, reque
 
 /** One autocannon phase. */
 async function phase(name: string, options: autocannon.Options, background: Background) {
+  const startedAt = new Date().toISOString().slice(11, 19);
   const { result, ...extra } = await measured(background, () => autocannon(options), (r) => r.requests.total);
-  process.stderr.write(`load: ${name}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s\n`);
+  process.stderr.write(`load: ${name} (from ${startedAt} UTC): p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} req/s\n`);
   return {
     result,
     report: {

@@ -7,7 +7,7 @@ import type { DrillKind } from "@/lib/drills/schema";
 import { modesForDrill, type AnswerMode } from "@/lib/attempts/modes";
 import { AppError } from "@/lib/errors";
 import { storedGradeSchema, type StoredGrade } from "./grades";
-import { db } from "./client";
+import { db, preparedQuery } from "./client";
 
 /** A grade as lists show it; null until the attempt is graded. */
 export type GradeSummaryDto = { score: number; level: "below" | "E5" | "E6"; rubricVersion: number };
@@ -88,26 +88,28 @@ export type DrillProgressDto = { attemptCount: number; lastAttemptAt: Date | nul
 export async function getDrillProgress({ userId }: { userId: string }): Promise<Map<string, DrillProgressDto>> {
   // One round trip (the catalog page runs it on every load): the latest and the best grade per drill
   // by window ranks (best: highest score, the most recent on ties), with the review card's due date.
-  const rows = await db.$queryRaw<
-    { slug: string; attemptCount: number; lastAttemptAt: Date; lastScore: number | null; lastLevel: GradeSummaryDto["level"] | null; lastRubricVersion: number | null; bestScore: number | null; bestLevel: GradeSummaryDto["level"] | null; bestRubricVersion: number | null; nextReviewAt: Date | null }[]
-  >`
-    WITH ranked AS (
+  // A named prepared statement: planning it took ~6× as long as running it.
+  const rows = await preparedQuery<{ slug: string; attemptCount: number; lastAttemptAt: Date; lastScore: number | null; lastLevel: GradeSummaryDto["level"] | null; lastRubricVersion: number | null; bestScore: number | null; bestLevel: GradeSummaryDto["level"] | null; bestRubricVersion: number | null; nextReviewAt: Date | null }>(
+    "drill-progress",
+    `WITH ranked AS (
       SELECT a."drillId", a."submittedAt", g.score, g.level::text AS level, g."rubricVersion",
         row_number() OVER (PARTITION BY a."drillId" ORDER BY a."submittedAt" DESC, a.id DESC) AS recent,
         row_number() OVER (PARTITION BY a."drillId" ORDER BY g.score DESC NULLS LAST, a."submittedAt" DESC, a.id DESC) AS best,
         count(*) OVER (PARTITION BY a."drillId") AS n
       FROM "Attempt" a LEFT JOIN "Grade" g ON g."attemptId" = a.id
-      WHERE a."userId" = ${userId}
+      WHERE a."userId" = $1
     )
-    SELECT d.slug, r.n::int AS "attemptCount", r."submittedAt" AS "lastAttemptAt",
+    SELECT d.slug, r.n::int AS "attemptCount", r."submittedAt" AT TIME ZONE 'UTC' AS "lastAttemptAt",
       r.score AS "lastScore", r.level AS "lastLevel", r."rubricVersion" AS "lastRubricVersion",
       b.score AS "bestScore", b.level AS "bestLevel", b."rubricVersion" AS "bestRubricVersion",
-      rc.due AS "nextReviewAt"
+      rc.due AT TIME ZONE 'UTC' AS "nextReviewAt"
     FROM ranked r
     JOIN "Drill" d ON d.id = r."drillId"
     LEFT JOIN ranked b ON b."drillId" = r."drillId" AND b.best = 1 AND b.score IS NOT NULL
-    LEFT JOIN "ReviewCard" rc ON rc."userId" = ${userId} AND rc."drillId" = r."drillId"
-    WHERE r.recent = 1`;
+    LEFT JOIN "ReviewCard" rc ON rc."userId" = $1 AND rc."drillId" = r."drillId"
+    WHERE r.recent = 1`,
+    [userId],
+  );
   const grade = (score: number | null, level: GradeSummaryDto["level"] | null, rubricVersion: number | null): GradeSummaryDto | null =>
     score === null || level === null || rubricVersion === null ? null : { score, level, rubricVersion };
   return new Map(

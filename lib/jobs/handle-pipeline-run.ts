@@ -71,7 +71,7 @@ export async function handlePipelineRun({ payload, retryCount, retryLimit, log }
     if (isPoisonedForTest(runId)) throw new Error(`test hook: run ${runId} is poisoned (RUN_TEST_POISON_IDS)`);
     const result = await new Promise<unknown>((resolve, reject) => {
       child = fork(CHILD_SCRIPT, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, SERVICE_NAME: "pipeline-child", DATABASE_POOL_SIZE: "1" } });
-      lowerPriority(child.pid, "pipeline", log);
+      lowerPriority(child.pid, "pipeline", log, { idle: true });
       child.on("message", (message: ChildMessage) => {
         if (message.type === "progress") {
           const { stage, status, seconds, fraction } = message.progress;
