@@ -6,6 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { watchPool } from "./pool";
 
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool; preparedPool?: pg.Pool };
 
@@ -16,8 +17,7 @@ function createPool(options: pg.PoolConfig = {}): pg.Pool {
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true, ...options });
   // An idle connection the server ended (a restart, a stopped test database) is dropped by the pool and
   // the next query opens a new one; unheard, the error would end the process.
-  pool.on("error", () => undefined);
-  return pool;
+  return watchPool(pool, options.max === undefined ? "prisma" : "prepared statements");
 }
 
 const pool: pg.Pool = globalForDb.pgPool ?? createPool();
