@@ -234,6 +234,10 @@ async function main() {
     // a fresh server's first 20 s of pages cost ~1.4× the CPU of later ones (5.6 against 4.2 ms a page).
     await autocannon({ url: `${BASE}/drills`, connections: 50, duration: 15, headers: { cookie: owner } });
     await autocannon({ url: `${BASE}/api/attempts?limit=20`, connections: 10, duration: 3, headers: { cookie: owner } });
+    // Predictions too: each web process builds the served run's scorer (model, view snapshot) on its first
+    // prediction and JIT-compiles the path over the next few hundred. Unwarmed, that second of work landed
+    // in the predict phase and read as a spike while the background run finished (p99 112–244 ms).
+    await poissonLoad({ ...predictLoad, seconds: 5 });
     process.stderr.write("load: starting the 1B-preset run (1M events) in the background…\n");
     const backgroundRun = await startRun(owner, "1B");
     for (let i = 0; i < 120 && (await runState(owner, backgroundRun)).status === "queued"; i++) await new Promise((r) => setTimeout(r, 500));
