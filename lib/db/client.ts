@@ -10,17 +10,17 @@ import { watchPool } from "./pool";
 
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool; preparedPool?: pg.Pool };
 
-function createPool(options: pg.PoolConfig = {}): pg.Pool {
+function createPool(name: string, options: pg.PoolConfig = {}): pg.Pool {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one");
   // Idle connections do not keep a script's process alive (servers stay up on their listeners).
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), allowExitOnIdle: true, ...options });
   // An idle connection the server ended (a restart, a stopped test database) is dropped by the pool and
   // the next query opens a new one; unheard, the error would end the process.
-  return watchPool(pool, options.max === undefined ? "prisma" : "prepared statements");
+  return watchPool(pool, name);
 }
 
-const pool: pg.Pool = globalForDb.pgPool ?? createPool();
+const pool: pg.Pool = globalForDb.pgPool ?? createPool("prisma");
 globalForDb.pgPool = pool;
 
 export const db: PrismaClient = globalForDb.prisma ?? new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -30,7 +30,7 @@ globalForDb.prisma = db;
 // (plan_cache_mode): by default PostgreSQL re-plans a prepared statement on every call while the
 // generic plan's estimate is above the custom ones', and for the catalog query that was every call.
 // Prisma's connections keep the default, where each call is planned for its own parameters.
-const preparedPool: pg.Pool = globalForDb.preparedPool ?? createPool({ max: 2, options: "-c plan_cache_mode=force_generic_plan" });
+const preparedPool: pg.Pool = globalForDb.preparedPool ?? createPool("prepared statements", { max: 2, options: "-c plan_cache_mode=force_generic_plan" });
 globalForDb.preparedPool = preparedPool;
 
 /**
