@@ -24,6 +24,9 @@ import { percentile } from "../lib/pipeline/serving/latency";
 
 const PORT = 3200;
 const BASE = `http://localhost:${PORT}`;
+/** The server's own embedded PostgreSQL (started by start.ts with the port below), read directly for counts. */
+const PG_PORT = 5437;
+const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/app`;
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -203,7 +206,7 @@ async function poissonPhase(name: string, options: Parameters<typeof poissonLoad
 
 async function main() {
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(PORT), PGDATA_DIR: ".pgdata/load", EMBEDDED_PG_PORT: "5437", RATE_LIMIT_MULTIPLIER: "1000", LOG_LEVEL: "warn" },
+    env: { ...process.env, PORT: String(PORT), PGDATA_DIR: ".pgdata/load", EMBEDDED_PG_PORT: String(PG_PORT), RATE_LIMIT_MULTIPLIER: "1000", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   serverPid = server.pid ?? 0;
@@ -260,7 +263,7 @@ async function main() {
     }, training);
     const predicts = await poissonPhase("predict while training", predictLoad, training);
 
-    const db = new pg.Client({ connectionString: "postgresql://postgres:postgres@127.0.0.1:5437/app" });
+    const db = new pg.Client({ connectionString: DATABASE_URL });
     await db.connect();
     // Requests still in flight when autocannon's window closes complete after it: let them land first.
     await new Promise((r) => setTimeout(r, 3000));
@@ -289,7 +292,7 @@ async function main() {
       const minute = () => autocannon({ url: BASE, connections: 10, overallRate: 50, duration: 60, requests: soakRequests });
       await minute();
       const rssStartMb = webRssMb();
-      const monitor = new pg.Client({ connectionString: "postgresql://postgres:postgres@127.0.0.1:5437/app" });
+      const monitor = new pg.Client({ connectionString: DATABASE_URL });
       await monitor.connect();
       const minutes: autocannon.Result[] = [];
       let databaseConnectionsMax = 0;

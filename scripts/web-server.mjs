@@ -64,14 +64,14 @@ if (cluster.isPrimary && concurrency > 1) {
   // and round-robin hands a burst of connections to whichever worker acknowledges first: at 50
   // connections one worker held enough more that its pages took 1.6× as long (per-connection mean
   // latency 206 vs 130 ms), and that imbalance was most of the page p99.
-  const ready = new Set();
+  // The workers that have said they are ready, with the connections each holds.
   const held = new Map();
-  const release = (id) => held.set(id, Math.max(0, (held.get(id) ?? 1) - 1));
+  const release = (id) => held.has(id) && held.set(id, Math.max(0, held.get(id) - 1));
   const distributor = net.createServer({ pauseOnConnect: true }, (socket) => {
-    const workers = Object.values(cluster.workers ?? {}).filter((w) => w && ready.has(w.id) && w.isConnected());
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w && held.has(w.id) && w.isConnected());
     if (workers.length === 0) return void socket.destroy();
-    const worker = workers.reduce((a, b) => ((held.get(a.id) ?? 0) <= (held.get(b.id) ?? 0) ? a : b));
-    held.set(worker.id, (held.get(worker.id) ?? 0) + 1);
+    const worker = workers.reduce((a, b) => (held.get(a.id) <= held.get(b.id) ? a : b));
+    held.set(worker.id, held.get(worker.id) + 1);
     worker.send({ type: "connection" }, socket, { keepOpen: false }, (error) => {
       if (!error) return;
       release(worker.id);
@@ -89,7 +89,6 @@ if (cluster.isPrimary && concurrency > 1) {
   cluster.on("message", (from, message) => {
     if (message?.type === "connection-closed") return void release(from.id);
     if (message?.type === "ready") {
-      ready.add(from.id);
       held.set(from.id, 0);
       if (!distributor.listening) distributor.listen(port, () => log("info", "web server listening", { port, processes: concurrency }));
       return;
@@ -112,7 +111,6 @@ if (cluster.isPrimary && concurrency > 1) {
     for (const worker of others) worker.send(message);
   });
   cluster.on("exit", (worker, code, signal) => {
-    ready.delete(worker.id);
     held.delete(worker.id);
     if (stopping) return;
     // A worker that dies right after starting (port taken, broken build) would die again: back off,
